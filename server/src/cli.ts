@@ -1,0 +1,201 @@
+/** `samenspel check`: the engine over files, folders and globs, printed for people (stylish) or programs (json). */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import { parse as parseYaml } from 'yaml';
+import { analyze, resolveSettings, type AnalysisResult, type Settings } from './engine';
+import { readDocument } from './input';
+
+const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+const t = (nl: string, en: string): string => (english ? en : nl);
+
+class UsageError extends Error {}
+
+const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|json] [--config bestand.yaml]
+
+  Controleert convenanten, LEA's, IHP's en plannen van aanpak (Markdown) op de lessen uit
+  "Samenwerking gemeente en onderwijs" (Berenschot, 2018).
+
+  --format stylish   leesbaar, met de les bij elke melding (standaard)
+  --format json      vast JSON-formaat voor andere programma's
+  --config FILE      instellingen (YAML); standaard .samenspel.yaml in de huidige map
+
+  Exit code: 0 = geen fouten, 1 = minstens één melding met ernst "error", 2 = verkeerd gebruik of onleesbare invoer.`;
+
+interface FileReport {
+  path: string;
+  result?: AnalysisResult;
+  error?: string;
+}
+
+const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', '.e2e']);
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.isDirectory()) {
+      if (!IGNORED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
+    } else if (MARKDOWN.test(entry.name)) out.push(join(dir, entry.name));
+  }
+}
+
+/** Files, folders (Markdown inside, recursively) and globs to a sorted list of files. */
+export function expandPaths(args: string[]): string[] {
+  const files: string[] = [];
+  for (const arg of args) {
+    if (existsSync(arg)) {
+      if (statSync(arg).isDirectory()) {
+        const found: string[] = [];
+        walk(arg, found);
+        if (!found.length) throw new UsageError(t(`geen Markdown-bestanden in map ${arg}`, `no Markdown files in folder ${arg}`));
+        files.push(...found);
+      } else files.push(arg);
+      continue;
+    }
+    if (picomatch.scan(arg).isGlob) {
+      const { base } = picomatch.scan(arg);
+      const root = base || '.';
+      const isMatch = picomatch(arg, { dot: false });
+      const all: string[] = [];
+      if (existsSync(root) && statSync(root).isDirectory()) walk(root, all);
+      const matched = all.filter((f) => isMatch(relative('.', f).replace(/\\/g, '/')) || isMatch(f.replace(/\\/g, '/')));
+      if (!matched.length) throw new UsageError(t(`geen bestanden gevonden voor ${arg}`, `no files match ${arg}`));
+      files.push(...matched);
+      continue;
+    }
+    throw new UsageError(t(`bestand of map bestaat niet: ${arg}`, `no such file or folder: ${arg}`));
+  }
+  return [...new Set(files)];
+}
+
+function loadSettings(configPath: string | undefined): Settings {
+  const path = configPath ?? ['.samenspel.yaml', '.samenspel.yml'].find((p) => existsSync(p));
+  if (!path) return resolveSettings(undefined).settings;
+  if (!existsSync(path)) throw new UsageError(t(`configuratiebestand bestaat niet: ${path}`, `no such config file: ${path}`));
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`${path}: ${t('ongeldige YAML', 'invalid YAML')}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const { settings, problems } = resolveSettings(raw);
+  if (problems.length) throw new UsageError(`${path}: ${problems.join('; ')}`);
+  return settings;
+}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: number, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+const SEVERITY_COLOR: Record<string, number> = { error: 31, warning: 33, information: 36, hint: 2 };
+
+function stylish(reports: FileReport[], elapsedMs: number): string {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let skipped = 0;
+  for (const report of reports) {
+    if (report.error) {
+      out.push(`${paint(4, report.path)}`, `  ${paint(31, t('kan niet lezen', 'cannot read'))}: ${report.error}`, '');
+      continue;
+    }
+    const result = report.result!;
+    if (!result.analysed) {
+      skipped++;
+      out.push(paint(2, `${report.path}: ${t('geen samenwerkingsdocument, overgeslagen', 'not a partnership document, skipped')} (${result.scopeReason})`), '');
+      continue;
+    }
+    if (!result.findings.length && !result.notices.length) {
+      out.push(`${paint(4, report.path)}  ${paint(32, t('geen meldingen', 'no findings'))}`, '');
+      continue;
+    }
+    out.push(paint(4, report.path));
+    for (const n of result.notices) out.push(`  ${n.range.start.line + 1}:${n.range.start.character + 1}  ${paint(33, 'notice')}  ${n.message}`);
+    for (const f of result.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(7);
+      out.push(`  ${where} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(11))} ${f.message}  ${paint(2, f.ruleId)}`);
+      out.push(`  ${' '.repeat(7)} ${paint(36, f.lesson.title)}: „${f.lesson.quote.text}” — ${f.lesson.quote.attribution}`);
+      for (const fix of f.fixes) out.push(`  ${' '.repeat(7)} ${paint(2, `${t('snelle oplossing', 'quick fix')}: ${fix.title}`)}`);
+    }
+    out.push('');
+  }
+  const analysed = reports.filter((r) => r.result?.analysed).length;
+  const unreadable = reports.filter((r) => r.error).length;
+  const total = errors + warnings + reports.reduce((n, r) => n + (r.result?.findings.filter((f) => f.severity === 'information' || f.severity === 'hint').length ?? 0), 0);
+  out.push(
+    t(
+      `${total} meldingen (${errors} fouten, ${warnings} waarschuwingen) in ${analysed} gecontroleerde bestanden; ${skipped} overgeslagen, ${unreadable} onleesbaar; ${elapsedMs.toFixed(0)} ms`,
+      `${total} findings (${errors} errors, ${warnings} warnings) in ${analysed} checked files; ${skipped} skipped, ${unreadable} unreadable; ${elapsedMs.toFixed(0)} ms`,
+    ),
+  );
+  return out.join('\n');
+}
+
+function json(reports: FileReport[]): string {
+  return JSON.stringify({
+    files: reports.map((r) =>
+      r.error
+        ? { path: r.path, analysed: false, error: r.error, findings: [] }
+        : {
+            path: r.path,
+            analysed: r.result!.analysed,
+            language: r.result!.language,
+            kind: r.result!.kind,
+            findings: r.result!.findings.map((f) => ({
+              ruleId: f.ruleId,
+              severity: f.severity,
+              message: f.message,
+              range: f.range,
+              data: f.data,
+              lesson: { id: f.lesson.id, title: f.lesson.title, quote: f.lesson.quote },
+              fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits })),
+            })),
+            notices: r.result!.notices,
+          },
+    ),
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const [command, ...rest] = argv;
+    if (command !== 'check') throw new UsageError(command ? t(`onbekend commando "${command}"; bedoelt u "samenspel check"?`, `unknown command "${command}"; did you mean "samenspel check"?`) : t('gebruik: samenspel check [paden] (zie --help)', 'usage: samenspel check [paths] (see --help)'));
+    let format = 'stylish';
+    let config: string | undefined;
+    const paths: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const arg = rest[i];
+      if (arg === '--format' || arg === '-f') format = rest[++i] ?? '';
+      else if (arg.startsWith('--format=')) format = arg.slice(9);
+      else if (arg === '--config' || arg === '-c') config = rest[++i];
+      else if (arg.startsWith('--config=')) config = arg.slice(9);
+      else if (arg.startsWith('-')) throw new UsageError(t(`onbekende optie ${arg} (zie --help)`, `unknown option ${arg} (see --help)`));
+      else paths.push(arg);
+    }
+    if (format !== 'stylish' && format !== 'json') throw new UsageError(t(`onbekend formaat "${format}": kies stylish of json`, `unknown format "${format}": use stylish or json`));
+    const settings = loadSettings(config);
+    const files = expandPaths(paths.length ? paths : ['.']);
+    const started = performance.now();
+    const reports: FileReport[] = files.map((path) => {
+      const read = readDocument(readFileSync(path), english ? 'en' : 'nl');
+      if ('error' in read) return { path, error: read.error };
+      return { path, result: analyze(read.text, { path: resolve(path), settings }) };
+    });
+    const elapsed = performance.now() - started;
+    process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed)}\n`);
+    for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
+    if (reports.some((r) => r.error)) return 2;
+    return reports.some((r) => r.result?.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`samenspel: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`samenspel: ${t('interne fout', 'internal error')}: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

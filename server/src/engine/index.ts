@@ -1,0 +1,59 @@
+/**
+ * The Samenspel engine: (text, settings) → findings. Pure: no LSP types, no I/O. The language server and the CLI are
+ * thin adapters over `analyze`.
+ */
+import { lessonRef } from './lessons';
+import { buildModel, type DocumentModel } from './model';
+import { RULES } from './rules';
+import { decideScope } from './scope';
+import { defaultSettings } from './settings';
+import type { AnalysisResult, Finding, Settings, TextEdit } from './types';
+
+export type * from './types';
+export { RULES } from './rules';
+export { LESSONS, LESSON_SOURCE, lesson, lessonMarkdown } from './lessons';
+export { defaultSettings, resolveSettings } from './settings';
+export { buildModel } from './model';
+
+export interface AnalyzeOptions {
+  /** The document's path or URI path, for the scope globs. */
+  path?: string;
+  settings?: Settings;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const settings = options.settings ?? defaultSettings();
+  const model = buildModel(text);
+  const scope = decideScope(model, options.path, settings);
+  const base = { analysed: scope.analysed, scopeReason: scope.reason, language: model.language, kind: model.kind, notices: model.notices };
+  if (!scope.analysed) return { ...base, findings: [] };
+  return { ...base, findings: runRules(model, settings) };
+}
+
+function runRules(model: DocumentModel, settings: Settings): Finding[] {
+  const lang = model.language;
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const level = settings.rules[rule.id] ?? rule.defaultSeverity;
+    if (level === 'off') continue;
+    for (const f of rule.check({ model, settings, lang })) {
+      const lesson = lessonRef(rule.lesson, lang, f.quote);
+      const toEdit = (e: { start: number; end: number; newText: string }): TextEdit => ({ range: model.index.range(e.start, e.end), newText: e.newText });
+      findings.push({
+        ruleId: rule.id,
+        severity: level,
+        message: f.message,
+        range: model.index.range(f.start, f.end),
+        data: f.data,
+        lesson,
+        examples: (f.examples ?? []).map((c) => lessonRef(c.lesson, lang, c.quote)),
+        fixes: f.fixes.map((fix) => ({
+          title: `${fix.action} — ${lesson.title}`,
+          edits: fix.edits.map(toEdit),
+          ...(fix.preferred ? { preferred: true } : {}),
+        })),
+      });
+    }
+  }
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}

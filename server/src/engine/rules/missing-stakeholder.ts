@@ -1,0 +1,122 @@
+import { appendListItem, appendTableRow, appendToSection, findSection, insertSection, nextSibling } from '../edit';
+import type { DocumentModel } from '../model';
+import type { Citation, OffsetEdit, Rule, RuleFinding } from '../rule';
+import type { Language } from '../types';
+import { DEFAULT_REQUIRED_GROUPS, stakeholderGroup, type StakeholderGroup } from '../vocabulary';
+
+/** Per group: the quote of lesson 1 that speaks of it, and the municipal examples that show it. */
+const CITATIONS: Record<string, { quote: number; examples: Citation[] }> = {
+  gemeenteraad: { quote: 1, examples: [{ lesson: 'example-veenendaal', quote: 0 }, { lesson: 'example-leiden', quote: 1 }] },
+  schooldirecteuren: { quote: 2, examples: [{ lesson: 'example-eindhoven', quote: 0 }, { lesson: 'example-veenendaal', quote: 1 }] },
+};
+
+function insertionFor(model: DocumentModel, group: StakeholderGroup, lang: Language): OffsetEdit {
+  const line = `${group.line[lang]}: ${group.role[lang]}`;
+  const section = findSection(model, 'involvement', 'parties');
+  if (section) {
+    return (
+      appendListItem(model, section, line) ??
+      appendTableRow(model, section, (columns) => [group.line[lang], group.role[lang], ...Array(Math.max(columns - 2, 0)).fill('')].slice(0, Math.max(columns, 1))) ??
+      appendToSection(model, section, `- ${line}`)
+    );
+  }
+  // No parties section (parties only in front matter): start an involvement section after the title's intro.
+  const firstSection = model.sections.find((s) => s.heading && s.heading !== model.title);
+  const heading = lang === 'nl' ? 'Betrokkenen' : 'Stakeholders';
+  return insertSection(model, heading, `- ${line}`, firstSection ?? (model.title ? nextSibling(model, model.sections.find((s) => s.heading === model.title)!) : undefined));
+}
+
+export const missingStakeholder: Rule = {
+  id: 'missing-stakeholder',
+  lesson: 'factor-1',
+  seeAlso: ['example-veenendaal', 'example-leiden', 'example-eindhoven'],
+  defaultSeverity: 'warning',
+  docs: {
+    summary: {
+      nl: 'Meldt een groep belanghebbenden die nergens in het document genoemd wordt.',
+      en: 'Reports a stakeholder group that the document never names.',
+    },
+    details: {
+      nl: 'Standaard moeten vier groepen genoemd worden: het gemeentebestuur (college van B&W, wethouder), de schoolbesturen, de gemeenteraad en de schooldirecteuren. Elke schrijfwijze telt: synoniemen, meervouden en samenstellingen (raadsleden, raadsinformatiebrief, schoolleiders, directeurenoverleg, city council, headteachers). Wat er alleen op lijkt telt niet: een Raad van Toezicht, medezeggenschapsraad of ouderraad is niet de gemeenteraad, een directeur Maatschappelijke Ontwikkeling is geen schooldirecteur. Tekst in HTML-commentaar telt niet mee. De melding staat op de kop van de partijen of betrokkenen, anders op de titel. Met `extraRequiredGroups` kunt u meer groepen verplicht maken (leraren, ouders, kinderopvang, samenwerkingsverband, jeugdhulp, leerlingen).',
+      en: 'By default four groups must be named: the municipal executive, the school boards, the municipal council and the school directors. Any wording counts: synonyms, plurals and compounds (council members, councillors, headteachers, principals, raadsleden, schoolleiders). Look-alikes do not: a supervisory board, a parent or participation council is not the municipal council; a municipal director is not a school director. Text in HTML comments does not count. The finding sits on the parties or stakeholders heading, else on the title. `extraRequiredGroups` adds groups (teachers, parents, childcare, inclusive education partnership, youth care, pupils).',
+    },
+    why: {
+      nl: 'De publicatie noemt twee groepen sleutelspelers die vaak over het hoofd worden gezien: gemeenteraadsleden (nodig voor draagvlak en financieel commitment) en schooldirecteuren (zij moeten de bestuurlijke afspraken uitvoeren). Wie hen niet betrekt, loopt later vertraging op.',
+      en: 'The publication names two groups of key players that are often overlooked: council members (needed for support and financial commitment) and school directors (who must carry out what the boards agree). Leaving them out causes delay later.',
+    },
+    examples: [
+      {
+        title: { nl: 'Gemeenteraad en schooldirecteuren ontbreken', en: 'Council and school directors missing' },
+        reports: true,
+        markdown: [
+          '---',
+          'type: convenant',
+          '---',
+          '# Convenant Kindcentrum Noord',
+          '',
+          '## Partijen',
+          '',
+          '- Gemeente Rivierstad, vertegenwoordigd door wethouder Onderwijs A. de Vries',
+          '- Stichting Openbaar Primair Onderwijs Rivierland, vertegenwoordigd door het College van Bestuur',
+          '',
+          'De Raad van Toezicht van de stichting heeft ingestemd.',
+          '',
+        ].join('\n'),
+      },
+      {
+        title: { nl: 'Alle vier de groepen genoemd', en: 'All four groups named' },
+        reports: false,
+        markdown: [
+          '---',
+          'type: convenant',
+          '---',
+          '# Convenant Kindcentrum Noord',
+          '',
+          '## Partijen',
+          '',
+          '- Gemeente Rivierstad, vertegenwoordigd door wethouder Onderwijs A. de Vries',
+          '- Stichting Openbaar Primair Onderwijs Rivierland, vertegenwoordigd door het College van Bestuur',
+          '',
+          '## Betrokkenen',
+          '',
+          '- De raadsleden krijgen twee keer per jaar een raadsinformatiebrief.',
+          '- De schoolleiders van de drie scholen vormen samen de werkgroep.',
+          '',
+        ].join('\n'),
+      },
+    ],
+  },
+  check({ model, settings, lang }) {
+    const required = [...new Set([...DEFAULT_REQUIRED_GROUPS, ...settings.extraRequiredGroups])];
+    const present = new Set(model.mentions.map((m) => m.group));
+    const anchor = findSection(model, 'parties', 'involvement')?.heading ?? model.title;
+    const findings: RuleFinding[] = [];
+    for (const id of required) {
+      if (present.has(id)) continue;
+      const group = stakeholderGroup(id);
+      if (!group) continue;
+      const label = group.label[lang];
+      const citation = CITATIONS[id] ?? { quote: 0, examples: [] };
+      findings.push({
+        start: anchor?.start ?? 0,
+        end: anchor?.end ?? model.index.lineEnd(0),
+        message:
+          lang === 'nl'
+            ? `Het document noemt ${label} nergens. Beschrijf hun rol en wanneer ze betrokken worden.`
+            : `The document never mentions ${label}. Describe their role and when they are involved.`,
+        data: { group: id },
+        fixes: [
+          {
+            action: lang === 'nl' ? `Voeg ${label} toe aan de betrokkenen` : `Add ${label} to the stakeholders`,
+            edits: [insertionFor(model, group, lang)],
+            preferred: true,
+          },
+        ],
+        quote: citation.quote,
+        examples: citation.examples,
+      });
+    }
+    return findings;
+  },
+};
+

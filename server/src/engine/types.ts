@@ -1,0 +1,75 @@
+/** Engine types. Deliberately free of LSP types: positions follow the LSP convention (0-based, UTF-16). */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True when this is the one obvious fix for the finding. */
+  preferred?: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleLevel = Severity | 'off';
+export type Language = 'nl' | 'en';
+
+export interface LessonRef {
+  id: string;
+  title: string;
+  quote: { text: string; attribution: string };
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  data: Record<string, unknown>;
+  lesson: LessonRef;
+  /** Further lessons worth reading, e.g. a municipality's example. */
+  examples: LessonRef[];
+  fixes: Fix[];
+}
+
+/** A problem with the input itself (e.g. broken front matter): reported, never fatal. */
+export interface Notice {
+  message: string;
+  range: Range;
+}
+
+export interface Settings {
+  rules: Record<string, RuleLevel>;
+  /** Groups required on top of the defaults, by stakeholder id. */
+  extraRequiredGroups: string[];
+  scope: {
+    /** Paths matching these globs are always analysed. */
+    include: string[];
+    /** Paths matching these globs are never analysed. */
+    exclude: string[];
+    /** Analyse documents that look like partnership documents. */
+    autoDetect: boolean;
+  };
+}
+
+export interface AnalysisResult {
+  analysed: boolean;
+  /** Why the document was (not) analysed, for the CLI and logs. */
+  scopeReason: string;
+  language: Language;
+  kind: string | null;
+  findings: Finding[];
+  notices: Notice[];
+}
