@@ -68,18 +68,25 @@ interface Entry {
   placeholders: Array<Span & { header: string }>;
   /** Running text that may name several parties: matched by containment, not by best match. */
   prose: boolean;
+  /** Judged sentence by sentence (prose, subsections) rather than cell by cell. */
+  text: boolean;
 }
 
 const PROSE_PLACEHOLDER = /\b(n\.?t\.?b\.?|nader te bepalen|nog te bepalen|volgt( later| nog)?|wordt (nog )?nader (bepaald|ingevuld)|in overleg( te bepalen)?|to be (agreed|determined|confirmed)|tbd|tba)\b/i;
 /** Running text states a contribution only when it names something concrete: an amount, hours, a building, staff. */
 const CONCRETE = wordRegExp(
-  '\\p{N}+|€|fte|uur|uren|m²|m2|\\p{L}*(gebouw|lokaal|lokalen|ruimte|zaal|personeel|leider|leiders|coördinator|coordinator|begeleider\\p{L}*|huisvesting|subsidie|budget|middelen|onderhoudsgelden)|financier\\p{L}*|betaal\\p{L}*|betaalt|stel(t|len) .{0,60}beschikbaar|hours?|building|premises|rooms?|staff|funds?|funding|budget|pays?|provides?',
+  '\\p{N}+([.,]\\p{N}+)?\\s*(%|procent|euro|mln|miljoen|fte|uur|uren|m²|m2|lokalen|medewerkers|leerkrachten|dagdelen|plaatsen|hours|staff)|€|fte|uur|uren|m²|m2|\\p{L}*(gebouw|lokaal|lokalen|ruimte|zaal|personeel|leider|leiders|coördinator|coordinator|begeleider\\p{L}*|huisvesting|subsidie|budget|middelen|onderhoudsgelden)|financier\\p{L}*|betaal\\p{L}*|betaalt|stel(t|len) .{0,60}beschikbaar|hours?|building|premises|rooms?|staff|funds?|funding|budget|pays?|provides?',
 );
 
+/** A field to fill in, such as [bedrag]: left open on purpose (our own fixes insert them), so not reported again. */
+const PROMPT = /\[[^\]\n]+\]/;
+
 function statesNothingIn(entry: Entry): boolean {
-  if (!entry.prose) return statesNothing(entry.parts);
-  const text = entry.parts.join(' ');
-  return !testRe(CONCRETE, text) || (PROSE_PLACEHOLDER.test(text) && !/\p{N}|€/u.test(text));
+  if (!entry.text) return statesNothing(entry.parts);
+  // Every sentence is a placeholder ("Nader te bepalen.") or names nothing concrete ("Het bestuur besluit in april.").
+  return entry.parts
+    .flatMap((part) => splitSentences(part).map((s) => part.slice(s.start, s.end)))
+    .every((sentence) => !PROMPT.test(sentence) && (PROSE_PLACEHOLDER.test(sentence) || !testRe(CONCRETE, sentence)));
 }
 
 function testRe(re: RegExp, text: string): boolean {
@@ -99,7 +106,7 @@ function entries(model: DocumentModel, top: Section): Entry[] {
   const text = model.plain;
   const seenItems = new Set<number>();
   const headers = new Map<number, string[]>();
-  for (const block of blocksIn(model, top)) {
+  for (const block of blocksIn(model, top, true)) {
     if (block.table) {
       const cells = block.table.cells.map(trimCell(text));
       if (block.table.header) {
@@ -117,6 +124,7 @@ function entries(model: DocumentModel, top: Section): Entry[] {
           .map((c, i) => ({ ...c, header: header[i + 1] ?? '' }))
           .filter((c) => isPlaceholder(text.slice(c.start, c.end))),
         prose: false,
+        text: false,
       });
     } else if (block.listItem && !seenItems.has(block.listItem.item.start)) {
       seenItems.add(block.listItem.item.start);
@@ -131,14 +139,15 @@ function entries(model: DocumentModel, top: Section): Entry[] {
           anchor,
           placeholders: isPlaceholder(m[5]) ? [{ start: valueStart, end: valueStart + m[5].length, header: '' }] : [],
           prose: false,
+          text: false,
         });
       } else {
-        out.push({ label: itemText, parts: [itemText], anchor, placeholders: [], prose: true });
+        out.push({ label: itemText, parts: [itemText], anchor, placeholders: [], prose: true, text: true });
       }
     } else if (block.type === 'paragraph' && !block.listItem) {
       for (const s of splitSentences(block.text, block.start)) {
         const sentence = text.slice(s.start, s.end);
-        out.push({ label: sentence, parts: [sentence], anchor: s, placeholders: [], prose: true });
+        out.push({ label: sentence, parts: [sentence], anchor: s, placeholders: [], prose: true, text: true });
       }
     }
   }
@@ -151,6 +160,7 @@ function entries(model: DocumentModel, top: Section): Entry[] {
       anchor: { start: sub.heading!.start, end: sub.heading!.end },
       placeholders: body.filter((b) => isPlaceholder(text.slice(b.start, b.end))).map((b) => ({ ...trimCell(text)(b), header: '' })),
       prose: false,
+      text: true,
     });
   }
   return out;

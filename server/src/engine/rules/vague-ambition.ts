@@ -20,7 +20,8 @@ const HEDGES: Array<{ pattern: string; replacement: string | null }> = [
 
 const AIMS = wordRegExp(
   [
-    'verbeter\\p{L}*|versterk\\p{L}*|bevorder\\p{L}*|stimuler\\p{L}*|optimaliser\\p{L}*|intensiver\\p{L}*',
+    // Verbs and their nouns, not compounds: "verbeterplan" and "Stimuleringsregeling" are deliverables.
+    '(verbeter|versterk|bevorder)(en|t|d|de|den|ing|ingen)?|stimule(er|ren|ert|erde|ring)|optimali(seer|seren|seert|satie)|intensive(er|ren|ert|ring)',
     'vergro(o|)t(en)?|verho(o|)g(en|t)|verbred(en|t)|verdiep(en|t)|vernieuw(en|t)|verminder(en|t)|terugdring(en|t)|verla(a|)g(en|t)',
     'goed onderwijs|goede samenwerking|kwalitatief goed\\p{L}*|(hogere?|betere?) kwaliteit|kwaliteit van het onderwijs',
     'beter(e)?|inzetten op|zetten (ons |zich )?in (op|voor)|werken aan|bijdragen aan|toewerken naar|aandacht (hebben |geven )?voor',
@@ -49,7 +50,7 @@ const DELIVERABLE_NOUN = wordRegExp(
     '\\p{L}*(plan|protocol|centre|center|office|building|fund|scheme|framework|report|pathway|taskforce|agreement|handbook|roadmap|dashboard|pilot|school|site)s?',
 );
 const CREATION_VERB = wordRegExp(
-  'op(richten|gericht|richt|ricjten)|richt(en)? .{0,40} op|open(en|t)|bouw(en|t)|realiser\\p{L}*|oplever\\p{L}*|lever(en|t) .{0,40} op|vast(stellen|gesteld)|stel(len|t) .{0,40} vast|opstell\\p{L}*|stel(len|t) .{0,40} op|invoer\\p{L}*|voer(en|t) .{0,40} in|inricht\\p{L}*|start(en|t)|publiceren|establish\\p{L}*|open(s|ing)?|build(s|ing)?|deliver\\p{L}*|publish\\p{L}*|adopt\\p{L}*|launch\\p{L}*|set up|sets up',
+  'oprichting|opening|realisatie|invoering|vaststelling|ingebruikname|op(richten|gericht|richt)|richt(en)? .{0,40} op|open(en|t)|bouw(en|t)|realiser\\p{L}*|oplever\\p{L}*|lever(en|t) .{0,40} op|vast(stellen|gesteld)|stel(len|t) .{0,40} vast|opstell\\p{L}*|stel(len|t) .{0,40} op|invoer\\p{L}*|voer(en|t) .{0,40} in|inricht\\p{L}*|start(en|t)|publiceren|establish\\p{L}*|open(s|ing)?|build(s|ing)?|deliver\\p{L}*|publish\\p{L}*|adopt\\p{L}*|launch\\p{L}*|set up|sets up',
 );
 
 const AMBITION_STATEMENT = wordRegExp(

@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, buildModel, type Finding } from '../server/src/engine';
+import { applyEdits } from './support/apply';
+
+/** Every document we have: fixtures and examples. */
+function documents(): Array<{ name: string; text: string }> {
+  const docs: Array<{ name: string; text: string }> = [];
+  const fixtures = join(__dirname, 'fixtures');
+  for (const dir of readdirSync(fixtures)) {
+    for (const file of readdirSync(join(fixtures, dir)).filter((f) => f.endsWith('.md'))) {
+      docs.push({ name: `${dir}/${file}`, text: readFileSync(join(fixtures, dir, file), 'utf8') });
+    }
+  }
+  const examples = join(__dirname, '..', 'examples');
+  for (const file of readdirSync(examples).filter((f) => f.endsWith('.md'))) docs.push({ name: `examples/${file}`, text: readFileSync(join(examples, file), 'utf8') });
+  return docs.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** What identifies a finding regardless of where edits moved it. */
+const identity = (f: Finding): string => `${f.ruleId} ${JSON.stringify(f.data)}`;
+
+function countBy(findings: Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(identity(f), (counts.get(identity(f)) ?? 0) + 1);
+  return counts;
+}
+
+/** Inserted lines must land in the Markdown structure they imitate: a row in a table, an item in a list, a heading. */
+function assertStructure(before: string, after: string, name: string): void {
+  const model = buildModel(after);
+  const beforeLines = new Set(before.split('\n'));
+  const lines = after.split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    const start = offset;
+    offset += line.length + 1;
+    if (beforeLines.has(line) || !line.trim()) continue;
+    const blocks = model.blocks.filter((b) => b.start <= start + line.length && b.end >= start + line.trimStart().length);
+    if (/^\s*\|[\s|:-]+\|\s*$/.test(line)) continue; // the delimiter row is part of the table, not a row
+    if (line.trimStart().startsWith('|')) assert.ok(blocks.some((b) => b.table), `${name}: new row is not in a table: ${line}`);
+    else if (/^\s*([-*+]|\d+[.)])\s/.test(line)) assert.ok(blocks.some((b) => b.listItem), `${name}: new item is not in a list: ${line}`);
+    else if (/^#+\s/.test(line)) assert.ok(blocks.some((b) => b.type === 'heading'), `${name}: new heading is not a heading: ${line}`);
+  }
+}
+
+describe('every quick-fix removes its finding and adds none', () => {
+  let fixCount = 0;
+  for (const doc of documents()) {
+    const result = analyze(doc.text);
+    if (!result.findings.length) continue;
+    describe(doc.name, () => {
+      result.findings.forEach((finding, i) => {
+        it(`${finding.ruleId} #${i + 1} (${finding.data.group ?? finding.data.party ?? `line ${finding.range.start.line + 1}`})`, () => {
+          assert.ok(finding.fixes.length > 0, 'every finding offers a fix');
+          for (const fix of finding.fixes) {
+            fixCount++;
+            const fixed = applyEdits(doc.text, fix.edits);
+            assert.notEqual(fixed, doc.text, `${fix.title}: changes the document`);
+            const after = analyze(fixed).findings;
+            const was = countBy(result.findings);
+            const now = countBy(after);
+            assert.ok((now.get(identity(finding)) ?? 0) < (was.get(identity(finding)) ?? 0), `${fix.title}: the finding is gone`);
+            for (const [key, n] of now) assert.ok(n <= (was.get(key) ?? 0), `${fix.title}: nothing new appears, but got ${key}`);
+            assertStructure(doc.text, fixed, fix.title);
+          }
+        });
+      });
+    });
+  }
+  after(() => assert.ok(fixCount > 20, `applied ${fixCount} fixes`));
+});

@@ -1,0 +1,61 @@
+/**
+ * Inline expectations in fixture documents: `<!-- expect RULE key=value -->` says a finding of RULE starts on that
+ * line (or, when the comment stands alone on its line, on the next non-blank line). No expectations: no findings.
+ */
+import type { Finding } from '../../server/src/engine';
+
+export interface Expectation {
+  line: number;
+  ruleId: string;
+  data: Record<string, string>;
+}
+
+const COMMENT = /<!--\s*expect\s+([\w-]+)((?:\s+[\w.]+=(?:"[^"]*"|[^\s"]+))*)\s*-->/g;
+const PAIR = /([\w.]+)=(?:"([^"]*)"|([^\s"]+))/g;
+
+export function parseExpectations(text: string): Expectation[] {
+  const lines = text.split(/\r?\n/);
+  const out: Expectation[] = [];
+  lines.forEach((line, i) => {
+    const standalone = line.replace(COMMENT, '').trim() === '' && COMMENT.test(line);
+    COMMENT.lastIndex = 0;
+    let target = i;
+    if (standalone) {
+      target = i + 1;
+      while (target < lines.length && (lines[target].trim() === '' || lines[target].replace(COMMENT, '').trim() === '')) target++;
+      COMMENT.lastIndex = 0;
+    }
+    for (const m of line.matchAll(COMMENT)) {
+      const data: Record<string, string> = {};
+      for (const p of m[2].matchAll(PAIR)) data[p[1]] = p[2] ?? p[3];
+      out.push({ line: target, ruleId: m[1], data });
+    }
+  });
+  return out;
+}
+
+export function describeFinding(f: Finding): string {
+  const key = (f.data.group ?? f.data.party ?? '') as string;
+  return `line ${f.range.start.line + 1}: ${f.ruleId}${key ? ` ${key}` : ''} — ${f.message}`;
+}
+
+function describeExpectation(e: Expectation): string {
+  const data = Object.entries(e.data).map(([k, v]) => `${k}=${v}`).join(' ');
+  return `line ${e.line + 1}: ${e.ruleId}${data ? ` ${data}` : ''}`;
+}
+
+function satisfies(f: Finding, e: Expectation): boolean {
+  return f.ruleId === e.ruleId && f.range.start.line === e.line && Object.entries(e.data).every(([k, v]) => String(f.data[k]) === v);
+}
+
+/** Pairs findings with expectations; returns what is missing and what is unexpected, readable in a failure. */
+export function compare(findings: Finding[], expectations: Expectation[]): { missing: string[]; unexpected: string[] } {
+  const left = [...findings];
+  const missing: string[] = [];
+  for (const e of expectations) {
+    const i = left.findIndex((f) => satisfies(f, e));
+    if (i >= 0) left.splice(i, 1);
+    else missing.push(describeExpectation(e));
+  }
+  return { missing, unexpected: left.map(describeFinding) };
+}
