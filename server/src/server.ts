@@ -1,1 +1,235 @@
-export {};
+/**
+ * The language server: a thin adapter from LSP to the engine. Runs over IPC (VS Code) or stdio (any editor).
+ * Nothing here writes to stdout but the connection itself: over stdio, stdout is the JSON-RPC channel.
+ */
+import { join } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  createConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  MarkupKind,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Range,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, lessonMarkdown, resolveSettings, type AnalysisResult, type Finding, type Settings } from './engine';
+import { checkText } from './input';
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+const DEFAULT_DEBOUNCE_MS = 150;
+
+interface ServerSettings {
+  settings: Settings;
+  debounceMs: number;
+}
+
+interface Analysed {
+  version: number;
+  result: AnalysisResult;
+}
+
+function ruleDocsHref(ruleId: string): string {
+  // Shipped beside the bundle (dist/../docs/rules), so the link works offline and in any editor.
+  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
+}
+
+function uriPath(uri: string): string {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(uri.replace(/^[a-z-]+:\/*/i, '/'));
+  } catch {
+    return uri;
+  }
+}
+
+function intersects(a: Range, b: Range): boolean {
+  const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analysed = new Map<string, Analysed>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const reportedProblems = new Set<string>();
+  let supportsConfiguration = false;
+  let initialOptions: unknown;
+
+  connection.onInitialize((params) => {
+    supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    initialOptions = params.initializationOptions;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'samenspel', version: '0.1.0' },
+    };
+  });
+
+  /** Settings for one document. Broken settings are reported once and replaced by defaults, never fatal. */
+  async function settingsFor(uri: string): Promise<ServerSettings> {
+    let raw: unknown = (initialOptions as { settings?: unknown } | undefined)?.settings ?? initialOptions;
+    if (supportsConfiguration) {
+      try {
+        raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'samenspel' });
+      } catch (error) {
+        connection.console.warn(`samenspel: could not read settings: ${String(error)}`);
+      }
+    }
+    const { settings, problems } = resolveSettings(raw ?? undefined);
+    const message = problems.join('; ');
+    if (message && !reportedProblems.has(message)) {
+      reportedProblems.add(message);
+      void connection.window.showWarningMessage(`Samenspel: instellingen genegeerd / settings ignored: ${message}`);
+    }
+    const debounce = (raw as { debounceMs?: unknown } | null | undefined)?.debounceMs;
+    return { settings, debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : DEFAULT_DEBOUNCE_MS };
+  }
+
+  function toDiagnostic(f: Finding): Diagnostic {
+    return {
+      range: f.range,
+      severity: SEVERITY[f.severity],
+      source: 'samenspel',
+      code: f.ruleId,
+      codeDescription: { href: ruleDocsHref(f.ruleId) },
+      message: `${f.message}\n${f.lesson.title}`,
+      data: f.data,
+    };
+  }
+
+  function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
+    const text = document.getText();
+    const problem = checkText(text, 'nl');
+    if (problem) {
+      return { analysed: false, scopeReason: problem, language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel: ${problem}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    }
+    try {
+      return analyze(text, { path: uriPath(document.uri), settings });
+    } catch (error) {
+      // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
+      connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
+      return { analysed: false, scopeReason: 'internal error', language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel kon dit document niet controleren: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    }
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const { settings } = await settingsFor(uri);
+    const current = documents.get(uri);
+    // A newer version arrived while settings were fetched: its own run will publish; never overwrite it with ours.
+    if (!current || current.version !== version) return;
+    const result = analyseNow(current, settings);
+    analysed.set(uri, { version, result });
+    const diagnostics = [
+      ...result.notices.map((n): Diagnostic => ({ range: n.range, severity: DiagnosticSeverity.Warning, source: 'samenspel', message: n.message })),
+      ...result.findings.map(toDiagnostic),
+    ];
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  async function schedule(uri: string): Promise<void> {
+    clearTimeout(timers.get(uri));
+    const { debounceMs } = await settingsFor(uri);
+    clearTimeout(timers.get(uri));
+    const run = (): void => {
+      timers.delete(uri);
+      validate(uri).catch((error) => connection.console.error(`samenspel: ${String(error)}`));
+    };
+    if (debounceMs === 0) run();
+    else timers.set(uri, setTimeout(run, debounceMs));
+  }
+
+  documents.onDidOpen((e) => void validate(e.document.uri).catch((error) => connection.console.error(String(error))));
+  documents.onDidChangeContent((e) => {
+    // didOpen also fires a content change; the open handler has already validated that version.
+    if (analysed.get(e.document.uri)?.version === e.document.version) return;
+    void schedule(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    analysed.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeConfiguration(() => {
+    reportedProblems.clear();
+    for (const document of documents.all()) void validate(document.uri);
+  });
+
+  /** Findings for the document as it is now: cached when current, else computed on the spot. */
+  async function currentFindings(uri: string): Promise<{ document: TextDocument; result: AnalysisResult } | null> {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const cached = analysed.get(uri);
+    if (cached && cached.version === document.version) return { document, result: cached.result };
+    const result = analyseNow(document, (await settingsFor(uri)).settings);
+    return { document, result };
+  }
+
+  connection.onCodeAction(async (params) => {
+    const current = await currentFindings(params.textDocument.uri);
+    if (!current) return [];
+    const actions: CodeAction[] = [];
+    for (const f of current.result.findings) {
+      if (!intersects(f.range, params.range)) continue;
+      const diagnostic = params.context.diagnostics.find((d) => d.source === 'samenspel' && d.code === f.ruleId && intersects(d.range, f.range)) ?? toDiagnostic(f);
+      for (const fix of f.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred ?? false,
+          edit: { changes: { [params.textDocument.uri]: fix.edits } },
+        });
+      }
+    }
+    return actions;
+  });
+
+  connection.onHover(async (params) => {
+    const current = await currentFindings(params.textDocument.uri);
+    if (!current) return null;
+    const p = params.position;
+    const here = current.result.findings.filter((f) => intersects(f.range, { start: p, end: p }));
+    if (!here.length) return null;
+    const lang = current.result.language;
+    const sections = here.map((f) => {
+      const quoteIndex = undefined;
+      const examples = f.examples.map((e) => `> „${e.quote.text}”\n> — ${e.quote.attribution} (${e.title})`).join('\n\n');
+      return [
+        `**${f.message}**`,
+        '',
+        lessonMarkdown(f.lesson.id, lang, quoteIndex),
+        ...(examples ? ['', lang === 'nl' ? '**Uit de praktijk**' : '**From practice**', '', examples] : []),
+        '',
+        `[${lang === 'nl' ? 'Over deze regel' : 'About this rule'}: ${f.ruleId}](${ruleDocsHref(f.ruleId)})`,
+      ].join('\n');
+    });
+    return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') } };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+// Exceptions escaping a handler are logged, not fatal: the writer keeps their editor and their squiggles.
+process.on('uncaughtException', (error) => process.stderr.write(`samenspel: uncaught ${error.stack ?? String(error)}\n`));
+process.on('unhandledRejection', (error) => process.stderr.write(`samenspel: unhandled ${String(error)}\n`));
+
+startServer(createConnection(ProposedFeatures.all));
