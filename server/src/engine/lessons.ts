@@ -43,15 +43,16 @@ export function lessonRef(id: string, lang: Language, quoteIndex = 0): LessonRef
 }
 
 /** The lesson as Markdown, for hovers and the CLI: advice, pitfall, quotes with attribution and seed lines. */
-export function lessonMarkdown(id: string, lang: Language, quoteIndexes?: number[]): string {
+export function lessonMarkdown(id: string, lang: Language, quoteIndexes?: number[], withSource = true): string {
   const l = lesson(id);
   const nl = lang === 'nl';
   const parts = [`**${lessonLabel(l, lang)}**`, '', l.advice[lang]];
   if (l.pitfall) parts.push('', `*${nl ? 'Valkuil' : 'Pitfall'}:* ${l.pitfall[lang]}`);
   const quotes = (quoteIndexes ?? l.quotes.map((_, i) => i)).map((i) => l.quotes[i]).filter(Boolean);
   for (const q of quotes) {
-    parts.push('', `> „${q.text}”`, `> — ${q.attribution[lang]} (${nl ? 'regels' : 'lines'} ${q.lines[0]}–${q.lines[1]})`);
+    const lines = q.lines[0] === q.lines[1] ? `${nl ? 'regel' : 'line'} ${q.lines[0]}` : `${nl ? 'regels' : 'lines'} ${q.lines[0]}–${q.lines[1]}`;
+    parts.push('', `> „${q.text}”`, `> — ${q.attribution[lang]} (${lines})`);
   }
-  parts.push('', `*${LESSON_SOURCE.publisher}, ${LESSON_SOURCE.title} (${LESSON_SOURCE.year})*`);
+  if (withSource) parts.push('', `*${LESSON_SOURCE.publisher}, ${LESSON_SOURCE.title} (${LESSON_SOURCE.year})*`);
   return parts.join('\n');
 }

@@ -248,6 +248,7 @@ export const unstatedContribution: Rule = {
         reports: true,
         markdown: [
           '---', 'type: convenant', 'partijen:', '  - Gemeente Rivierstad', '  - Stichting Kits Primair', '---', '# Convenant', '',
+          '## Betrokkenen', '', 'Het college van B&W, de schoolbesturen, de gemeenteraad (stelt het budget vast) en de schooldirecteuren (voeren uit) zijn betrokken.', '', 
           '## Bijdragen', '', '| Partij | Financieel | Personeel | Faciliteiten |', '| --- | --- | --- | --- |',
           '| Gemeente Rivierstad | € 300.000 per jaar | 0,5 fte projectleider | - |', '| Stichting Kits Primair | n.t.b. | PM | - |', '',
         ].join('\n'),
@@ -257,6 +258,7 @@ export const unstatedContribution: Rule = {
         reports: false,
         markdown: [
           '---', 'type: convenant', 'partijen:', '  - Gemeente Rivierstad', '  - Stichting Kits Primair', '---', '# Convenant', '',
+          '## Betrokkenen', '', 'Het college van B&W, de schoolbesturen, de gemeenteraad (stelt het budget vast) en de schooldirecteuren (voeren uit) zijn betrokken.', '', 
           '## Bijdragen', '', '| Partij | Financieel | Personeel | Faciliteiten |', '| --- | --- | --- | --- |',
           '| Gemeente Rivierstad | € 300.000 per jaar | 0,5 fte projectleider | - |', '| Kits Primair | € 40.000 uit onderhoudsgelden | 2 intern begeleiders, 4 uur per week | lokaal voor de peutergroep |', '',
         ].join('\n'),

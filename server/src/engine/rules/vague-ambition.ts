@@ -143,12 +143,12 @@ export const vagueAmbition: Rule = {
       {
         title: { nl: 'Vage ambitie', en: 'Vague ambition' },
         reports: true,
-        markdown: ['---', 'type: convenant', '---', '# Convenant', '', '## Ambitie', '', 'Partijen willen de samenwerking tussen school en wijk zoveel mogelijk versterken.', ''].join('\n'),
+        markdown: ['---', 'type: convenant', '---', '# Convenant', '', '## Betrokkenen', '', 'Het college van B&W, de schoolbesturen, de gemeenteraad (stelt het budget vast) en de schooldirecteuren (voeren uit) zijn betrokken.', '', '## Ambitie', '', 'Partijen willen de samenwerking tussen school en wijk zoveel mogelijk versterken.', ''].join('\n'),
       },
       {
         title: { nl: 'Meetbare ambitie', en: 'Measurable ambition' },
         reports: false,
-        markdown: ['---', 'type: convenant', '---', '# Convenant', '', '## Ambitie', '', 'In schooljaar 2027-2028 gaat 95% van de peuters met een indicatie naar de voorschoolse educatie (nu 78%).', ''].join('\n'),
+        markdown: ['---', 'type: convenant', '---', '# Convenant', '', '## Betrokkenen', '', 'Het college van B&W, de schoolbesturen, de gemeenteraad (stelt het budget vast) en de schooldirecteuren (voeren uit) zijn betrokken.', '', '## Ambitie', '', 'In schooljaar 2027-2028 gaat 95% van de peuters met een indicatie naar de voorschoolse educatie (nu 78%).', ''].join('\n'),
       },
     ],
   },
