@@ -10,8 +10,9 @@ export interface ScopeDecision {
 
 function matches(globs: string[], path: string): string | undefined {
   const normalized = path.replace(/\\/g, '/');
-  // A glob without a folder part ("*.convenant.md") matches the file name anywhere, as in .gitignore.
-  return globs.find((glob) => picomatch(glob.includes('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true, nocase: true })(normalized));
+  // Paths are absolute and the workspace root unknown here, so a relative glob ("archief/**", "*.concept.md")
+  // matches at any depth, as in .gitignore.
+  return globs.find((glob) => picomatch(glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true, nocase: true })(normalized));
 }
 
 /**

@@ -87,6 +87,8 @@ const SECTION_RES = SECTION_PATTERNS.map((s) => ({ cls: s.cls, re: wordRegExp(s.
 export function classifyHeading(text: string): SectionClass | null {
   // "Artikel 3 – Bijdragen", "2.1 Doelen": numbering says nothing about the content.
   const clean = normalize(text).replace(/^(artikel|article|hoofdstuk|chapter|paragraaf|bijlage)?\s*[\d.]*\s*/, '');
+  // A heading names its section in a few words; long "headings" are text or table rows that lost their layout.
+  if (clean.split(' ').length > 8) return null;
   let best: { cls: SectionClass; at: number } | null = null;
   for (const s of SECTION_RES) {
     const m = s.re.exec(clean);
