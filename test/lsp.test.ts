@@ -171,3 +171,25 @@ describe('edits', () => {
     assert.equal(applyEdits('ab\ncd', [{ range: { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } }, newText: 'X' }]), 'ab\ncXd');
   });
 });
+
+describe('custom requests for the VS Code commands', () => {
+  it('samenspel/lesson returns the lesson under the cursor; samenspel/scan rates the six factors', async () => {
+    const client = new TestClient();
+    try {
+      await client.initialize();
+      const doc = 'file:///tmp/samenspel-test/lea-scan.md';
+      await client.open(doc, lea);
+      const diagnostics = await client.diagnostics(doc);
+      const lesson = await client.connection.sendRequest<{ markdown: string } | null>('samenspel/lesson', { textDocument: { uri: doc }, position: diagnostics[0].range.start });
+      assert.match(lesson!.markdown, /les 1: Betrek alle belanghebbenden/);
+      assert.match(lesson!.markdown, /regels \d+–\d+/, 'quotes carry their seed lines');
+      assert.equal(await client.connection.sendRequest('samenspel/lesson', { textDocument: { uri: doc }, position: { line: 0, character: 0 } }), null);
+      const scan = await client.connection.sendRequest<{ items: Array<{ factor: number; status: string; locations: unknown[] }> }>('samenspel/scan', { textDocument: { uri: doc } });
+      assert.deepEqual(scan.items.map((i) => i.factor), [1, 2, 3, 4, 5, 6]);
+      assert.equal(scan.items[0].status, 'red', 'two groups missing');
+      assert.ok(scan.items[0].locations.length >= 3, 'links to the parties heading and both findings');
+    } finally {
+      await client.stop();
+    }
+  });
+});

@@ -18,7 +18,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, lessonMarkdown, resolveSettings, type AnalysisResult, type Finding, type Settings } from './engine';
+import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type Finding, type Settings } from './engine';
 import { checkText } from './input';
 
 const SEVERITY = {
@@ -202,26 +202,48 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  connection.onHover(async (params) => {
-    const current = await currentFindings(params.textDocument.uri);
+  /** The hover text: the finding, its lesson in full and what the municipalities' practice shows. */
+  function lessonText(findings: Finding[], lang: AnalysisResult['language']): string {
+    return findings
+      .map((f) => {
+        const examples = f.examples.map((e) => `> „${e.quote.text}”\n> — ${e.quote.attribution} (${e.title})`).join('\n\n');
+        return [
+          `**${f.message}**`,
+          '',
+          lessonMarkdown(f.lesson.id, lang),
+          ...(examples ? ['', lang === 'nl' ? '**Uit de praktijk**' : '**From practice**', '', examples] : []),
+          '',
+          `[${lang === 'nl' ? 'Over deze regel' : 'About this rule'}: ${f.ruleId}](${ruleDocsHref(f.ruleId)})`,
+        ].join('\n');
+      })
+      .join('\n\n---\n\n');
+  }
+
+  async function findingsAt(uri: string, position: Range['start']): Promise<{ findings: Finding[]; lang: AnalysisResult['language'] } | null> {
+    const current = await currentFindings(uri);
     if (!current) return null;
-    const p = params.position;
-    const here = current.result.findings.filter((f) => intersects(f.range, { start: p, end: p }));
-    if (!here.length) return null;
-    const lang = current.result.language;
-    const sections = here.map((f) => {
-      const quoteIndex = undefined;
-      const examples = f.examples.map((e) => `> „${e.quote.text}”\n> — ${e.quote.attribution} (${e.title})`).join('\n\n');
-      return [
-        `**${f.message}**`,
-        '',
-        lessonMarkdown(f.lesson.id, lang, quoteIndex),
-        ...(examples ? ['', lang === 'nl' ? '**Uit de praktijk**' : '**From practice**', '', examples] : []),
-        '',
-        `[${lang === 'nl' ? 'Over deze regel' : 'About this rule'}: ${f.ruleId}](${ruleDocsHref(f.ruleId)})`,
-      ].join('\n');
-    });
-    return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') } };
+    const findings = current.result.findings.filter((f) => intersects(f.range, { start: position, end: position }));
+    return findings.length ? { findings, lang: current.result.language } : null;
+  }
+
+  connection.onHover(async (params) => {
+    const here = await findingsAt(params.textDocument.uri, params.position);
+    return here ? { contents: { kind: MarkupKind.Markdown, value: lessonText(here.findings, here.lang) } } : null;
+  });
+
+  // "Samenspel: Toon les" — the lesson of the finding under the cursor, as Markdown.
+  connection.onRequest('samenspel/lesson', async (params: { textDocument: { uri: string }; position: Range['start'] }) => {
+    const here = await findingsAt(params.textDocument.uri, params.position);
+    return here ? { markdown: lessonText(here.findings, here.lang), language: here.lang } : null;
+  });
+
+  // "Samenspel: Samenwerkingsscan" — the six factors for the document, each green, amber or red.
+  connection.onRequest('samenspel/scan', async (params: { textDocument: { uri: string } }) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || checkText(document.getText(), 'nl')) return null;
+    const { settings } = await settingsFor(document.uri);
+    const { result, items } = scan(document.getText(), { path: uriPath(document.uri), settings });
+    return { analysed: result.analysed, scopeReason: result.scopeReason, language: result.language, items };
   });
 
   documents.listen(connection);

@@ -6,6 +6,7 @@ import { lessonRef } from './lessons';
 import { buildModel, type DocumentModel } from './model';
 import { RULES } from './rules';
 import { decideScope } from './scope';
+import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
 import type { AnalysisResult, Finding, Settings, TextEdit } from './types';
 
@@ -14,6 +15,7 @@ export { RULES } from './rules';
 export { LESSONS, LESSON_SOURCE, lesson, lessonMarkdown } from './lessons';
 export { defaultSettings, resolveSettings } from './settings';
 export { buildModel } from './model';
+export type { ScanItem, ScanStatus } from './scan';
 
 export interface AnalyzeOptions {
   /** The document's path or URI path, for the scope globs. */
@@ -22,12 +24,22 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  return analyzeModel(buildModel(text), options);
+}
+
+function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
   const settings = options.settings ?? defaultSettings();
-  const model = buildModel(text);
   const scope = decideScope(model, options.path, settings);
   const base = { analysed: scope.analysed, scopeReason: scope.reason, language: model.language, kind: model.kind, notices: model.notices };
   if (!scope.analysed) return { ...base, findings: [] };
   return { ...base, findings: runRules(model, settings) };
+}
+
+/** The six-factor scan of a document, from the same analysis as its findings. */
+export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[] } {
+  const model = buildModel(text);
+  const result = analyzeModel(model, options);
+  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [] };
 }
 
 function runRules(model: DocumentModel, settings: Settings): Finding[] {
