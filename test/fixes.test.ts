@@ -33,11 +33,13 @@ function assertStructure(before: string, after: string, name: string): void {
   const beforeLines = new Set(before.split('\n'));
   const lines = after.split('\n');
   let offset = 0;
-  for (const line of lines) {
+  for (const raw of lines) {
     const start = offset;
-    offset += line.length + 1;
-    if (beforeLines.has(line) || !line.trim()) continue;
-    const blocks = model.blocks.filter((b) => b.start <= start + line.length && b.end >= start + line.trimStart().length);
+    offset += raw.length + 1;
+    const line = raw.replace(/\r$/, '');
+    if (beforeLines.has(raw) || !line.trim()) continue;
+    // The block must cover the line's text: from its first character to its last.
+    const blocks = model.blocks.filter((b) => b.start <= start + line.length && b.end >= start + line.trimEnd().length);
     if (/^\s*\|[\s|:-]+\|\s*$/.test(line)) continue; // the delimiter row is part of the table, not a row
     if (line.trimStart().startsWith('|')) assert.ok(blocks.some((b) => b.table), `${name}: new row is not in a table: ${line}`);
     else if (/^\s*([-*+]|\d+[.)])\s/.test(line)) assert.ok(blocks.some((b) => b.listItem), `${name}: new item is not in a list: ${line}`);

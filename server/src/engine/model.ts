@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, PhrasingContent } from 'mdast';
+import type { Nodes, Root, PhrasingContent } from 'mdast';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { parseMarkdown } from './parse';
 import { LineIndex, normalize, type Span } from './text';
@@ -64,6 +64,8 @@ export interface DocumentModel {
   frontMatter: FrontMatter | null;
   kind: string | null;
   kindSource: 'front-matter' | 'title' | null;
+  /** What the front matter's `type:` says, also when it is no partnership kind ("jaarverslag"). */
+  declaredType: string | null;
   language: Language;
   title: Heading | null;
   sections: Section[];
@@ -123,10 +125,9 @@ function plainText(text: string, tree: Root): string {
   return chars.join('');
 }
 
-function readFrontMatter(tree: Root, index: LineIndex, notices: Notice[]): FrontMatter | null {
-  const node = tree.children[0];
-  if (!node || node.type !== 'yaml') return null;
-  const span = spanOf(node);
+function readFrontMatter(node: (Span & { value: string }) | null, index: LineIndex, notices: Notice[]): FrontMatter | null {
+  if (!node) return null;
+  const span = { start: node.start, end: node.end };
   try {
     const data: unknown = parseYaml(node.value);
     if (data === null || data === undefined) return { ...span, data: {} };
@@ -203,38 +204,63 @@ function plausiblePartyName(name: string): boolean {
   }));
 }
 
-export function buildModel(text: string): DocumentModel {
-  const index = new LineIndex(text);
+/** A name that may be a party, found in a list item, table row or bold text; kept only if in the parties section. */
+interface PartyCandidate extends Span {
+  name: string;
+}
+
+/**
+ * What one chunk of the document says, in offsets relative to the chunk. Chunks are parsed on their own and cached
+ * by their text, so a keystroke re-parses one paragraph, not the whole plan.
+ */
+interface ChunkFacts {
+  plain: string;
+  headings: Heading[];
+  blocks: Array<Omit<Block, 'section'>>;
+  partyCandidates: PartyCandidate[];
+  mentions: Mention[];
+  /** The YAML front matter, only ever in the first chunk. */
+  yaml: (Span & { value: string }) | null;
+}
+
+function shift<T extends Span>(span: T, by: number): T {
+  return { ...span, start: span.start + by, end: span.end + by };
+}
+
+function chunkFacts(text: string): ChunkFacts {
   const tree = parseMarkdown(text);
-  const notices: Notice[] = [];
-  const frontMatter = readFrontMatter(tree, index, notices);
   const plain = plainText(text, tree);
-
   const headings: Heading[] = [];
-  const rawBlocks: Array<Omit<Block, 'section'>> = [];
-
-  const addParagraph = (node: Nodes, listItem?: Block['listItem']): void => {
-    const span = spanOf(node);
-    rawBlocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem });
-  };
+  const blocks: ChunkFacts['blocks'] = [];
+  const partyCandidates: PartyCandidate[] = [];
 
   const walk = (node: Nodes, listItem?: Block['listItem']): void => {
     switch (node.type) {
       case 'heading': {
         const span = spanOf(node);
         headings.push({ ...span, depth: node.depth, text: phrasingText(node.children).trim() });
-        rawBlocks.push({ ...span, type: 'heading', text: plain.slice(span.start, span.end) });
+        blocks.push({ ...span, type: 'heading', text: plain.slice(span.start, span.end) });
         return;
       }
-      case 'paragraph':
-        addParagraph(node, listItem);
+      case 'paragraph': {
+        const span = spanOf(node);
+        blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem });
+        // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").
+        if (!listItem) for (const child of node.children) if (child.type === 'strong') partyCandidates.push({ name: phrasingText(child.children), ...spanOf(child) });
         return;
+      }
       case 'list': {
         const listSpan = spanOf(node);
         for (const item of node.children) {
           const itemSpan = spanOf(item);
-          const marker = text.slice(itemSpan.start).match(/^\s*([-*+]|\d+[.)])/)?.[1] ?? '-';
+          const marker = text.slice(itemSpan.start, itemSpan.start + 16).match(/^\s*([-*+]|\d+[.)])/)?.[1] ?? '-';
           const info = { item: itemSpan, list: { ...listSpan, ordered: node.ordered ?? false, marker } };
+          // Only an item's own first paragraph names a party; nested lists describe it.
+          if (!listItem) {
+            const para = item.children.find((c) => c.type === 'paragraph');
+            const label = para && para.type === 'paragraph' ? partyLabel(para.children) : null;
+            if (label && para) partyCandidates.push({ name: label.name, ...spanOf(para) });
+          }
           for (const child of item.children) walk(child, info);
         }
         return;
@@ -244,12 +270,13 @@ export function buildModel(text: string): DocumentModel {
         const columns = node.children[0]?.children.length ?? 0;
         node.children.forEach((row, i) => {
           const span = spanOf(row);
-          rawBlocks.push({
+          blocks.push({
             ...span,
             type: 'table-row',
             text: plain.slice(span.start, span.end),
             table: { cells: row.children.slice(0, columns).map(spanOf), header: i === 0, tableSpan, columns },
           });
+          if (i > 0 && !listItem && row.children[0]) partyCandidates.push({ name: phrasingText(row.children[0].children), ...span });
         });
         return;
       }
@@ -259,12 +286,107 @@ export function buildModel(text: string): DocumentModel {
   };
   for (const child of tree.children) walk(child);
 
+  const first = tree.children[0];
+  const yaml = first && first.type === 'yaml' ? { ...spanOf(first), value: first.value } : null;
+  const mentions: Mention[] = [];
+  for (const group of STAKEHOLDER_GROUPS) for (const span of groupMatches(group, plain)) mentions.push({ group: group.id, ...span });
+  return { plain, headings, blocks, partyCandidates, mentions, yaml };
+}
+
+/**
+ * Where the document can be cut into chunks that parse exactly as they do in the whole: before a line at column 0
+ * that follows a blank line and can only start a new top-level block (not a list item, which would join the list
+ * before it), outside fenced code, HTML comments and front matter. Documents with reference or footnote
+ * definitions, which act across the whole document, are not cut.
+ */
+export function chunkBoundaries(text: string): number[] {
+  if (/^ {0,3}\[[^\]\n]+\]:/m.test(text) || /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/im.test(text)) return [0];
+  const cuts = [0];
+  let offset = 0;
+  let fence: string | null = null;
+  let inComment = false;
+  let previousBlank = false;
+  let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
+  let lineNumber = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const content = line.replace(/\r$/, '');
+    if (inFrontMatter) {
+      if (lineNumber++ > 0 && /^(---|\.\.\.)\s*$/.test(content)) inFrontMatter = false;
+      previousBlank = false;
+      continue;
+    }
+    lineNumber++;
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(content);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
+      previousBlank = false;
+      continue;
+    }
+    if (inComment) {
+      if (content.includes('-->')) inComment = false;
+      previousBlank = false;
+      continue;
+    }
+    const blank = content.trim() === '';
+    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content)) cuts.push(lineStart);
+    const open = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
+    if (open) fence = open[1].replace(/[^`~]/g, '');
+    else if (/^ {0,3}<!--/.test(content) && !content.slice(content.indexOf('<!--') + 4).includes('-->')) inComment = true;
+    previousBlank = blank;
+  }
+  return cuts;
+}
+
+export type ChunkCache = Map<string, ChunkFacts>;
+
+/**
+ * Builds the document model. With a cache (one per open document), chunks whose text did not change are reused;
+ * `chunked: false` parses the document whole, which the tests use as the reference.
+ */
+export function buildModel(text: string, options: { cache?: ChunkCache; chunked?: boolean } = {}): DocumentModel {
+  const index = new LineIndex(text);
+  const cuts = options.chunked === false ? [0] : chunkBoundaries(text);
+  const previous = options.cache ? new Map(options.cache) : undefined;
+  options.cache?.clear();
+
+  const plainParts: string[] = [];
+  const headings: Heading[] = [];
+  const rawBlocks: ChunkFacts['blocks'] = [];
+  const candidates: PartyCandidate[] = [];
+  const chunkMentions: Mention[] = [];
+  let yaml: ChunkFacts['yaml'] = null;
+  for (let i = 0; i < cuts.length; i++) {
+    const at = cuts[i];
+    const chunk = text.slice(at, cuts[i + 1] ?? text.length);
+    let facts = previous?.get(chunk);
+    if (!facts) facts = chunkFacts(chunk);
+    options.cache?.set(chunk, facts);
+    plainParts.push(facts.plain);
+    for (const h of facts.headings) headings.push(shift(h, at));
+    for (const b of facts.blocks) {
+      rawBlocks.push({
+        ...shift(b, at),
+        listItem: b.listItem && { item: shift(b.listItem.item, at), list: shift(b.listItem.list, at) },
+        table: b.table && { ...b.table, cells: b.table.cells.map((c) => shift(c, at)), tableSpan: shift(b.table.tableSpan, at) },
+      });
+    }
+    for (const c of facts.partyCandidates) candidates.push(shift(c, at));
+    for (const m of facts.mentions) chunkMentions.push(shift(m, at));
+    if (i === 0) yaml = facts.yaml;
+  }
+  const plain = plainParts.join('');
+  const notices: Notice[] = [];
+  const frontMatter = readFrontMatter(yaml, index, notices);
+
   const sections = buildSections(headings, text.length);
-  const blocks: Block[] = rawBlocks.map((b) => ({ ...b, section: sectionAt(sections, b.start) }));
+  const blocks = assignSections(rawBlocks, sections);
   const title = headings.find((h) => h.depth === 1) ?? headings[0] ?? null;
 
   const kindValue = frontMatter ? firstValue(frontMatter.data, KIND_KEYS) : undefined;
-  const fmKind = typeof kindValue === 'string' ? kindIn(kindValue) ?? normalize(kindValue) : null;
+  // Only the kinds Samenspel knows count: `type: jaarverslag` or `type: post` is front matter of something else.
+  const fmKind = typeof kindValue === 'string' ? kindIn(kindValue) : null;
   const titleKind = title ? kindIn(title.text) : null;
   const kind = fmKind || titleKind;
 
@@ -272,8 +394,8 @@ export function buildModel(text: string): DocumentModel {
   const bodyStart = frontMatter?.end ?? 0;
   const language = languageFromValue(languageValue) ?? detectLanguage(plain.slice(bodyStart));
 
-  const parties = frontMatterParties(text, frontMatter) ?? sectionParties(tree, sections);
-  const mentions = findMentions(plain, parties);
+  const parties = frontMatterParties(text, frontMatter) ?? sectionParties(candidates, sections);
+  const mentions = [...chunkMentions, ...partyMentions(parties)].sort((a, b) => a.start - b.start);
 
   return {
     text,
@@ -282,6 +404,7 @@ export function buildModel(text: string): DocumentModel {
     frontMatter,
     kind,
     kindSource: fmKind ? 'front-matter' : titleKind ? 'title' : null,
+    declaredType: typeof kindValue === 'string' ? kindValue : null,
     language,
     title,
     sections,
@@ -290,6 +413,18 @@ export function buildModel(text: string): DocumentModel {
     mentions,
     notices,
   };
+}
+
+/** Blocks and sections are both in document order, so one sweep assigns each block its innermost section. */
+function assignSections(rawBlocks: ChunkFacts['blocks'], sections: Section[]): Block[] {
+  const withHeading = sections.filter((s) => s.heading);
+  const stack: Section[] = [];
+  let next = 0;
+  return rawBlocks.map((b) => {
+    while (next < withHeading.length && withHeading[next].start <= b.start) stack.push(withHeading[next++]);
+    while (stack.length && stack[stack.length - 1].end <= b.start) stack.pop();
+    return { ...b, section: stack[stack.length - 1] ?? sections[0] };
+  });
 }
 
 function frontMatterParties(text: string, frontMatter: FrontMatter | null): Party[] | null {
@@ -312,56 +447,24 @@ function frontMatterParties(text: string, frontMatter: FrontMatter | null): Part
   return parties;
 }
 
-function sectionParties(tree: Root, sections: Section[]): Party[] {
+function sectionParties(candidates: PartyCandidate[], sections: Section[]): Party[] {
   const partiesSection = sections.find((s) => s.cls === 'parties' && s.heading);
   if (!partiesSection) return [];
   const found: Party[] = [];
-  const add = (name: string, span: Span): void => {
-    const clean = name.replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').trim();
-    if (!plausiblePartyName(clean)) return;
-    if (found.some((p) => normalize(p.name) === normalize(clean))) return;
-    found.push({ name: clean, type: partyType(clean), origin: 'section', ...span });
-  };
-  const inSection = (node: Nodes): boolean => {
-    const { start } = spanOf(node);
-    return start >= partiesSection.start && start < partiesSection.end;
-  };
-  const visit = (node: Nodes): void => {
-    if (node.type === 'heading') return;
-    if (node.type === 'listItem' && inSection(node)) {
-      const para = node.children.find((c) => c.type === 'paragraph');
-      if (para && para.type === 'paragraph') {
-        const label = partyLabel(para.children);
-        if (label) add(label.name, spanOf(para));
-      }
-      return;
-    }
-    if (node.type === 'table' && inSection(node)) {
-      for (const row of node.children.slice(1)) {
-        const cell = row.children[0];
-        if (cell) add(phrasingText(cell.children), spanOf(row));
-      }
-      return;
-    }
-    if (node.type === 'paragraph' && inSection(node)) {
-      for (const child of node.children) if (child.type === 'strong') add(phrasingText(child.children), spanOf(child));
-      return;
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child);
-  };
-  visit(tree);
+  for (const c of candidates) {
+    if (c.start < partiesSection.start || c.start >= partiesSection.end) continue;
+    const name = c.name.replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').trim();
+    if (!plausiblePartyName(name) || found.some((p) => normalize(p.name) === normalize(name))) continue;
+    found.push({ name, type: partyType(name), origin: 'section', start: c.start, end: c.end });
+  }
   return found;
 }
 
-function findMentions(plain: string, parties: Party[]): Mention[] {
-  const mentions: Mention[] = [];
-  for (const group of STAKEHOLDER_GROUPS) {
-    for (const span of groupMatches(group, plain)) mentions.push({ group: group.id, ...span });
-  }
-  // A declared party names its group even when its name has no keyword ("Lucas Onderwijs", "Gemeente X").
-  for (const party of parties) {
-    if (party.type === 'municipal') mentions.push({ group: 'gemeentebestuur', start: party.start, end: party.end });
-    if (party.type === 'education') mentions.push({ group: 'schoolbesturen', start: party.start, end: party.end });
-  }
-  return mentions.sort((a, b) => a.start - b.start);
+/** A declared party names its group even when its name has no keyword ("Lucas Onderwijs", "Gemeente X"). */
+function partyMentions(parties: Party[]): Mention[] {
+  return parties.flatMap((party): Mention[] => {
+    if (party.type === 'municipal') return [{ group: 'gemeentebestuur', start: party.start, end: party.end }];
+    if (party.type === 'education') return [{ group: 'schoolbesturen', start: party.start, end: party.end }];
+    return [];
+  });
 }

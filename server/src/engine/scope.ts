@@ -26,6 +26,8 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
   if (model.kindSource === 'front-matter') return { analysed: true, reason: `front matter declares "${model.kind}"` };
   const included = path ? matches(settings.scope.include, path) : undefined;
   if (included) return { analysed: true, reason: `included by scope.include "${included}"` };
+  // The writer said what this is, and it is something else (a school's annual report, a blog post).
+  if (model.declaredType) return { analysed: false, reason: `front matter declares "${model.declaredType}", not a partnership document` };
   if (!settings.scope.autoDetect) return { analysed: false, reason: 'no front matter type and auto-detection is off' };
 
   const groups = new Set(model.mentions.map((m) => m.group));

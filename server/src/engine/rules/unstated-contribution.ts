@@ -17,9 +17,14 @@ function squash(text: string): string {
   return normalize(text.replace(/<!--[\s\S]*?-->/g, '')).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** True when a piece of text states nothing: empty, a dash, or a placeholder such as n.t.b. or PM. */
+/** True when a piece of text states nothing: empty, a dash, a placeholder such as n.t.b. or PM, or words that end in one ("inzet medewerkers n.t.b."). */
 function isPlaceholder(piece: string): boolean {
-  return PLACEHOLDERS.has(squash(piece.replace(/€/g, '')));
+  return PLACEHOLDERS.has(squash(piece.replace(/€/g, ''))) || deferredWithoutNumbers(piece);
+}
+
+/** A deferral ("in overleg", "volgt") with no amount or number beside it. */
+function deferredWithoutNumbers(text: string): boolean {
+  return PROSE_PLACEHOLDER.test(text) && !/\p{N}|€/u.test(text);
 }
 
 /** The whole value states nothing when every part of it (cells, or parts split by ; / ,) is a placeholder. */
@@ -86,7 +91,7 @@ function statesNothingIn(entry: Entry): boolean {
   // Every sentence is a placeholder ("Nader te bepalen.") or names nothing concrete ("Het bestuur besluit in april.").
   return entry.parts
     .flatMap((part) => splitSentences(part).map((s) => part.slice(s.start, s.end)))
-    .every((sentence) => !PROMPT.test(sentence) && (PROSE_PLACEHOLDER.test(sentence) || !testRe(CONCRETE, sentence)));
+    .every((sentence) => !PROMPT.test(sentence) && (deferredWithoutNumbers(sentence) || !testRe(CONCRETE, sentence)));
 }
 
 function testRe(re: RegExp, text: string): boolean {

@@ -49,8 +49,9 @@ const DELIVERABLE_NOUN = wordRegExp(
   '\\p{L}*(plan|protocol|centrum|centra|loket|gebouw|nieuwbouw|fonds|regeling|afsprakenkader|monitor|rapportage|jaarverslag|leerlijn|taskforce|convenant|overeenkomst|handboek|routekaart|dashboard|pilot|kindcentrum|ikc|school|locatie)|' +
     '\\p{L}*(plan|protocol|centre|center|office|building|fund|scheme|framework|report|pathway|taskforce|agreement|handbook|roadmap|dashboard|pilot|school|site)s?',
 );
+// Not after "het"/"the": "bij het opstellen van het plan" names an activity, not a result the parties deliver.
 const CREATION_VERB = wordRegExp(
-  'oprichting|opening|realisatie|invoering|vaststelling|ingebruikname|op(richten|gericht|richt)|richt(en)? .{0,40} op|open(en|t)|bouw(en|t)|realiser\\p{L}*|oplever\\p{L}*|lever(en|t) .{0,40} op|vast(stellen|gesteld)|stel(len|t) .{0,40} vast|opstell\\p{L}*|stel(len|t) .{0,40} op|invoer\\p{L}*|voer(en|t) .{0,40} in|inricht\\p{L}*|start(en|t)|publiceren|establish\\p{L}*|open(s|ing)?|build(s|ing)?|deliver\\p{L}*|publish\\p{L}*|adopt\\p{L}*|launch\\p{L}*|set up|sets up',
+  '(?<!het )(?<!the )(?:oprichting|opening|realisatie|invoering|vaststelling|ingebruikname|op(richten|gericht|richt)|richt(en)? .{0,40} op|open(en|t)|bouw(en|t)|realiser\\p{L}*|oplever\\p{L}*|lever(en|t) .{0,40} op|vast(stellen|gesteld)|stel(len|t) .{0,40} vast|opstell\\p{L}*|stel(len|t) .{0,40} op|invoer\\p{L}*|voer(en|t) .{0,40} in|inricht\\p{L}*|start(en|t)|publiceren|establish\\p{L}*|open(s|ing)?|build(s|ing)?|deliver\\p{L}*|publish\\p{L}*|adopt\\p{L}*|launch\\p{L}*|set up|sets up)',
 );
 
 const AMBITION_STATEMENT = wordRegExp(
@@ -93,7 +94,8 @@ function candidates(model: DocumentModel): Candidate[] {
       if (!block.table!.header) push(block, [{ start: block.start, end: block.end }]);
       continue;
     }
-    push(block, splitSentences(block.text, block.start));
+    // A lead-in ("Samen werken aan:") is judged by the items that complete it, not on its own.
+    push(block, splitSentences(block.text, block.start).filter((s) => !/:\s*$/.test(block.text.slice(s.start - block.start, s.end - block.start))));
   }
   return out;
 }
