@@ -95,7 +95,8 @@ describe('language server over stdio', function () {
 
 describe('language server under edits that outpace it', () => {
   it('never lets a result for an older version overwrite a newer one', async () => {
-    // Settings arrive slowly, so every edit lands while the previous analysis is still waiting for them.
+    // Settings arrive slowly and are asked again after each edit, so every edit lands while the previous analysis
+    // is still waiting for them.
     const client = new TestClient(() => new Promise((resolve) => setTimeout(() => resolve({ debounceMs: 0 }), 100)));
     try {
       await client.initialize();
@@ -116,6 +117,8 @@ describe('language server under edits that outpace it', () => {
         text = applyEdits(text, [{ range: e.range, newText: e.text }]);
         texts.set(e.version, text);
         await client.change(doc, e.version, [{ range: e.range, text: e.text }]);
+        // Settings are cached per document; a configuration change makes the next analysis wait for them again.
+        await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
         await new Promise((r) => setTimeout(r, 130));
       }
       await client.diagnostics(doc, (p) => p.version === 4);

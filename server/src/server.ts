@@ -18,7 +18,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type Finding, type Settings } from './engine';
+import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings } from './engine';
 import { checkText } from './input';
 
 const SEVERITY = {
@@ -61,6 +61,10 @@ function intersects(a: Range, b: Range): boolean {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analysed = new Map<string, Analysed>();
+  /** Per open document: its parsed chunks, so a keystroke re-parses only the paragraph it touched. */
+  const chunkCaches = new Map<string, ChunkCache>();
+  /** Per open document: its settings, asked once and again only when the configuration changes. */
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedProblems = new Set<string>();
   let supportsConfiguration = false;
@@ -79,8 +83,17 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  function settingsFor(uri: string): Promise<ServerSettings> {
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = fetchSettings(uri);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
   /** Settings for one document. Broken settings are reported once and replaced by defaults, never fatal. */
-  async function settingsFor(uri: string): Promise<ServerSettings> {
+  async function fetchSettings(uri: string): Promise<ServerSettings> {
     let raw: unknown = (initialOptions as { settings?: unknown } | undefined)?.settings ?? initialOptions;
     if (supportsConfiguration) {
       try {
@@ -118,7 +131,9 @@ export function startServer(connection: Connection): void {
       return { analysed: false, scopeReason: problem, language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel: ${problem}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
     }
     try {
-      return analyze(text, { path: uriPath(document.uri), settings });
+      let cache = chunkCaches.get(document.uri);
+      if (!cache) chunkCaches.set(document.uri, (cache = new Map()));
+      return analyze(text, { path: uriPath(document.uri), settings, cache });
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -165,10 +180,13 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analysed.delete(e.document.uri);
+    chunkCaches.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
   connection.onDidChangeConfiguration(() => {
     reportedProblems.clear();
+    settingsCache.clear();
     for (const document of documents.all()) void validate(document.uri);
   });
 

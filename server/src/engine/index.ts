@@ -3,7 +3,7 @@
  * thin adapters over `analyze`.
  */
 import { lessonRef } from './lessons';
-import { buildModel, type DocumentModel } from './model';
+import { buildModel, type ChunkCache, type DocumentModel } from './model';
 import { RULES } from './rules';
 import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
@@ -14,17 +14,21 @@ export type * from './types';
 export { RULES } from './rules';
 export { LESSONS, LESSON_SOURCE, lesson, lessonMarkdown } from './lessons';
 export { defaultSettings, resolveSettings } from './settings';
-export { buildModel } from './model';
+export { buildModel, type ChunkCache } from './model';
 export type { ScanItem, ScanStatus } from './scan';
 
 export interface AnalyzeOptions {
   /** The document's path or URI path, for the scope globs. */
   path?: string;
   settings?: Settings;
+  /** One per open document: unchanged chunks of it are not parsed again. */
+  cache?: ChunkCache;
+  /** False parses the document whole: the reference that the chunked, cached path is tested against. */
+  chunked?: boolean;
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  return analyzeModel(buildModel(text), options);
+  return analyzeModel(buildModel(text, { cache: options.cache, chunked: options.chunked }), options);
 }
 
 function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
@@ -37,7 +41,7 @@ function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisRe
 
 /** The six-factor scan of a document, from the same analysis as its findings. */
 export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[] } {
-  const model = buildModel(text);
+  const model = buildModel(text, { cache: options.cache });
   const result = analyzeModel(model, options);
   return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [] };
 }

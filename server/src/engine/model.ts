@@ -6,10 +6,10 @@ import type { Language, Notice } from './types';
 import {
   STAKEHOLDER_GROUPS,
   classifyHeading,
-  detectLanguage,
   groupMatches,
   kindIn,
   languageFromValue,
+  languageVotes,
   partyType,
   type PartyType,
   type SectionClass,
@@ -221,6 +221,8 @@ interface ChunkFacts {
   mentions: Mention[];
   /** The YAML front matter, only ever in the first chunk. */
   yaml: (Span & { value: string }) | null;
+  /** Dutch and English word counts outside the front matter. */
+  votes: { nl: number; en: number };
 }
 
 function shift<T extends Span>(span: T, by: number): T {
@@ -290,7 +292,7 @@ function chunkFacts(text: string): ChunkFacts {
   const yaml = first && first.type === 'yaml' ? { ...spanOf(first), value: first.value } : null;
   const mentions: Mention[] = [];
   for (const group of STAKEHOLDER_GROUPS) for (const span of groupMatches(group, plain)) mentions.push({ group: group.id, ...span });
-  return { plain, headings, blocks, partyCandidates, mentions, yaml };
+  return { plain, headings, blocks, partyCandidates, mentions, yaml, votes: languageVotes(plain.slice(yaml?.end ?? 0)) };
 }
 
 /**
@@ -357,6 +359,7 @@ export function buildModel(text: string, options: { cache?: ChunkCache; chunked?
   const candidates: PartyCandidate[] = [];
   const chunkMentions: Mention[] = [];
   let yaml: ChunkFacts['yaml'] = null;
+  const votes = { nl: 0, en: 0 };
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i];
     const chunk = text.slice(at, cuts[i + 1] ?? text.length);
@@ -375,6 +378,8 @@ export function buildModel(text: string, options: { cache?: ChunkCache; chunked?
     for (const c of facts.partyCandidates) candidates.push(shift(c, at));
     for (const m of facts.mentions) chunkMentions.push(shift(m, at));
     if (i === 0) yaml = facts.yaml;
+    votes.nl += facts.votes.nl;
+    votes.en += facts.votes.en;
   }
   const plain = plainParts.join('');
   const notices: Notice[] = [];
@@ -391,8 +396,7 @@ export function buildModel(text: string, options: { cache?: ChunkCache; chunked?
   const kind = fmKind || titleKind;
 
   const languageValue = frontMatter ? firstValue(frontMatter.data, LANGUAGE_KEYS) : undefined;
-  const bodyStart = frontMatter?.end ?? 0;
-  const language = languageFromValue(languageValue) ?? detectLanguage(plain.slice(bodyStart));
+  const language = languageFromValue(languageValue) ?? (votes.en > votes.nl ? 'en' : 'nl');
 
   const parties = frontMatterParties(text, frontMatter) ?? sectionParties(candidates, sections);
   const mentions = [...chunkMentions, ...partyMentions(parties)].sort((a, b) => a.start - b.start);

@@ -22,7 +22,8 @@ export function splitSentences(text: string, base = 0): Span[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].length;
     if (m[0] === '.') {
-      const word = /([\p{L}./]+)$/u.exec(text.slice(start, m.index))?.[1]?.toLowerCase() ?? '';
+      // The word before the stop; abbreviations are short, so a short look back is enough.
+      const word = /([\p{L}./]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
       // Single letters ("A. de Vries") and listed abbreviations are no sentence end.
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
     }

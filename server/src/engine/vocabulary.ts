@@ -114,14 +114,15 @@ export function partyType(name: string): PartyType {
 const DUTCH_WORDS = new Set('de het een en van is dat wij we voor met op zijn naar te om ook bij worden wordt door niet als aan deze partijen gemeente onderwijs'.split(' '));
 const ENGLISH_WORDS = new Set('the and of to is that we for with on are will be by not as at this parties municipality education school'.split(' '));
 
-export function detectLanguage(text: string): Language {
+/** Counts of common Dutch and English words: summed over a document, they tell its language. */
+export function languageVotes(text: string): { nl: number; en: number } {
   let nl = 0;
   let en = 0;
   for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     if (DUTCH_WORDS.has(word)) nl++;
     if (ENGLISH_WORDS.has(word)) en++;
   }
-  return en > nl ? 'en' : 'nl';
+  return { nl, en };
 }
 
 export function languageFromValue(value: unknown): Language | null {

@@ -1,4 +1,4 @@
-import type { Block, DocumentModel } from '../model';
+import type { DocumentModel } from '../model';
 import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { findAll, wordRegExp, type Span } from '../text';
@@ -81,21 +81,26 @@ interface Candidate extends Span {
   inAmbitionSection: boolean;
 }
 
+/** Hedge and aim patterns, compiled once. */
+const HEDGE_RES = HEDGES.map((h) => ({ re: wordRegExp(h.pattern), replacement: h.replacement }));
+/** One pass that tells whether a block can hold a vague sentence at all; most blocks cannot, and are skipped. */
+const ANY_VAGUE = new RegExp([AIMS.source, ...HEDGE_RES.map((h) => h.re.source)].join('|'), 'iu');
+
 function candidates(model: DocumentModel): Candidate[] {
   const out: Candidate[] = [];
-  const push = (block: Block, spans: Span[]): void => {
-    const cls = block.section.cls;
-    if (cls === 'background') return;
-    for (const span of spans) out.push({ ...span, inAmbitionSection: cls === 'ambition' });
-  };
   for (const block of model.blocks) {
-    if (block.type === 'heading') continue;
+    const cls = block.section.cls;
+    if (block.type === 'heading' || cls === 'background' || block.table?.header || !ANY_VAGUE.test(block.text)) continue;
+    const inAmbitionSection = cls === 'ambition';
     if (block.type === 'table-row') {
-      if (!block.table!.header) push(block, [{ start: block.start, end: block.end }]);
+      out.push({ start: block.start, end: block.end, inAmbitionSection });
       continue;
     }
-    // A lead-in ("Samen werken aan:") is judged by the items that complete it, not on its own.
-    push(block, splitSentences(block.text, block.start).filter((s) => !/:\s*$/.test(block.text.slice(s.start - block.start, s.end - block.start))));
+    for (const s of splitSentences(block.text, block.start)) {
+      // A lead-in ("Samen werken aan:") is judged by the items that complete it, not on its own.
+      if (/:\s*$/.test(block.text.slice(s.start - block.start, s.end - block.start))) continue;
+      out.push({ ...s, inAmbitionSection });
+    }
   }
   return out;
 }
@@ -161,7 +166,7 @@ export const vagueAmbition: Rule = {
       const sentence = text.slice(c.start, c.end);
       if (!c.inAmbitionSection && !test(AMBITION_STATEMENT, sentence)) continue;
       if (test(PAST_TENSE, sentence)) continue;
-      const hedges = HEDGES.flatMap((h) => findAll(wordRegExp(h.pattern), text, c.start, c.end).map((span) => ({ ...span, replacement: h.replacement })));
+      const hedges = HEDGE_RES.flatMap((h) => findAll(h.re, text, c.start, c.end).map((span) => ({ ...span, replacement: h.replacement })));
       const aims = findAll(AIMS, text, c.start, c.end);
       if (!hedges.length && !aims.length) continue;
       if (isAnchored(sentence)) continue;
