@@ -220,14 +220,16 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
-  /** The hover text: the finding, its lesson in full and what the municipalities' practice shows. */
-  function lessonText(findings: Finding[], lang: AnalysisResult['language']): string {
+  /**
+   * A finding's lesson in full and what the municipalities' practice shows. The hover leaves out the finding's
+   * message, which the editor already shows above it; the lesson command, which stands alone, keeps it.
+   */
+  function lessonText(findings: Finding[], lang: AnalysisResult['language'], withMessage: boolean): string {
     return findings
       .map((f) => {
         const examples = f.examples.map((e) => `> „${e.quote.text}”\n> — ${e.quote.attribution} (${e.title})`).join('\n\n');
         return [
-          `**${f.message}**`,
-          '',
+          ...(withMessage ? [`**${f.message}**`, ''] : []),
           lessonMarkdown(f.lesson.id, lang),
           ...(examples ? ['', lang === 'nl' ? '**Uit de praktijk**' : '**From practice**', '', examples] : []),
           '',
@@ -246,13 +248,13 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const here = await findingsAt(params.textDocument.uri, params.position);
-    return here ? { contents: { kind: MarkupKind.Markdown, value: lessonText(here.findings, here.lang) } } : null;
+    return here ? { contents: { kind: MarkupKind.Markdown, value: lessonText(here.findings, here.lang, false) } } : null;
   });
 
   // "Samenspel: Toon les" — the lesson of the finding under the cursor, as Markdown.
   connection.onRequest('samenspel/lesson', async (params: { textDocument: { uri: string }; position: Range['start'] }) => {
     const here = await findingsAt(params.textDocument.uri, params.position);
-    return here ? { markdown: lessonText(here.findings, here.lang), language: here.lang } : null;
+    return here ? { markdown: lessonText(here.findings, here.lang, true), language: here.lang } : null;
   });
 
   // "Samenspel: Samenwerkingsscan" — the six factors for the document, each green, amber or red.
