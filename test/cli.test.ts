@@ -92,6 +92,17 @@ describe('samenspel check (CLI)', () => {
     oneLineError(run(['lint'], dir));
   });
 
+  it('gives the same report on one thread as spread over worker threads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samenspel-cli-'));
+    for (let i = 0; i < 3; i++) for (const f of ['lea-2027-2030.md', 'ihp-vage-ambities.md', 'covenant-english.md', 'notulen-overleg.md', 'plan-van-aanpak-bijdragen.md', 'convenant-kindcentrum-de-brug.md']) copyFileSync(join(repo, 'examples', f), join(dir, `${i}-${f}`));
+    const one = run(['check', '.', '--format', 'json', '--threads', '1'], dir);
+    const two = run(['check', '.', '--format', 'json', '--threads', '2'], dir);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(two.stdout, one.stdout);
+    const stylish = run(['check', '.', '--threads', '2'], dir);
+    assert.match(stylish.stdout, /18 bestanden \(.* MB\) in \d+ ms: [\d.]+ bestanden\/s op 2 thread\(s\)/, 'reports its throughput');
+  });
+
   it('reports an unreadable file but still checks the others', () => {
     const dir = mkdtempSync(join(tmpdir(), 'samenspel-cli-'));
     copyFileSync(join(repo, 'examples', 'lea-2027-2030.md'), join(dir, 'lea.md'));

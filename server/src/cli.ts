@@ -1,6 +1,8 @@
 /** `samenspel check`: the engine over files, folders and globs, printed for people (stylish) or programs (json). */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { analyze, resolveSettings, type AnalysisResult, type Settings } from './engine';
@@ -19,13 +21,53 @@ const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|js
   --format stylish   leesbaar, met de les bij elke melding (standaard)
   --format json      vast JSON-formaat voor andere programma's
   --config FILE      instellingen (YAML); standaard .samenspel.yaml in de huidige map
+  --threads N        aantal threads (standaard: alle kernen, bij 8 of meer bestanden per thread)
 
   Exit code: 0 = geen fouten, 1 = minstens één melding met ernst "error", 2 = verkeerd gebruik of onleesbare invoer.`;
 
 interface FileReport {
   path: string;
+  bytes?: number;
   result?: AnalysisResult;
   error?: string;
+}
+
+function checkFile(path: string, settings: Settings): FileReport {
+  const bytes = readFileSync(path);
+  const read = readDocument(bytes, english ? 'en' : 'nl');
+  if ('error' in read) return { path, bytes: bytes.length, error: read.error };
+  return { path, bytes: bytes.length, result: analyze(read.text, { path: resolve(path), settings }) };
+}
+
+/** Starting a worker costs about as much as checking a few files, so small runs stay on the main thread. */
+const FILES_PER_WORKER = 8;
+
+function workerCount(files: number, threads = availableParallelism()): number {
+  return Math.max(1, Math.min(threads, Math.floor(files / FILES_PER_WORKER)));
+}
+
+/** Checks the files, spread over the cores in worker threads when there are enough; reports keep the input order. */
+async function checkAll(files: string[], settings: Settings, threads?: number): Promise<FileReport[]> {
+  const workers = workerCount(files.length, threads);
+  if (workers === 1) return files.map((f) => checkFile(f, settings));
+  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<FileReport[]>((resolvePromise, reject) => {
+          const worker = new Worker(__filename, { workerData: { files: share, settings } });
+          worker.once('message', resolvePromise);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return files.map((_, i) => results[i % workers][Math.floor(i / workers)]);
+}
+
+// In a worker thread: check this share of the files and send the reports back.
+if (!isMainThread && workerData) {
+  const { files, settings } = workerData as { files: string[]; settings: Settings };
+  parentPort!.postMessage(files.map((f) => checkFile(f, settings)));
 }
 
 const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', '.e2e']);
@@ -87,7 +129,7 @@ const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
 const SEVERITY_COLOR: Record<string, number> = { error: 31, warning: 33, information: 36, hint: 2 };
 
-function stylish(reports: FileReport[], elapsedMs: number): string {
+function stylish(reports: FileReport[], elapsedMs: number, threads: number): string {
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -115,17 +157,23 @@ function stylish(reports: FileReport[], elapsedMs: number): string {
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(7);
       out.push(`  ${where} ${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(11))} ${f.message}  ${paint(2, f.ruleId)}`);
       out.push(`  ${' '.repeat(7)} ${paint(36, f.lesson.title)}: „${f.lesson.quote.text}” — ${f.lesson.quote.attribution}`);
-      for (const fix of f.fixes) out.push(`  ${' '.repeat(7)} ${paint(2, `${t('snelle oplossing', 'quick fix')}: ${fix.title}`)}`);
+      for (const fix of f.fixes) out.push(`  ${' '.repeat(7)} ${paint(2, `${result.language === 'nl' ? 'snelle oplossing' : 'quick fix'}: ${fix.title}`)}`);
     }
     out.push('');
   }
   const analysed = reports.filter((r) => r.result?.analysed).length;
   const unreadable = reports.filter((r) => r.error).length;
   const total = errors + warnings + reports.reduce((n, r) => n + (r.result?.findings.filter((f) => f.severity === 'information' || f.severity === 'hint').length ?? 0), 0);
+  const megabytes = (reports.reduce((n, r) => n + (r.bytes ?? 0), 0) / 1e6).toFixed(2);
+  const perSecond = (reports.length / (elapsedMs / 1000)).toFixed(1);
   out.push(
     t(
-      `${total} meldingen (${errors} fouten, ${warnings} waarschuwingen) in ${analysed} gecontroleerde bestanden; ${skipped} overgeslagen, ${unreadable} onleesbaar; ${elapsedMs.toFixed(0)} ms`,
-      `${total} findings (${errors} errors, ${warnings} warnings) in ${analysed} checked files; ${skipped} skipped, ${unreadable} unreadable; ${elapsedMs.toFixed(0)} ms`,
+      `${total} meldingen (${errors} fouten, ${warnings} waarschuwingen) in ${analysed} gecontroleerde bestanden; ${skipped} overgeslagen, ${unreadable} onleesbaar`,
+      `${total} findings (${errors} errors, ${warnings} warnings) in ${analysed} checked files; ${skipped} skipped, ${unreadable} unreadable`,
+    ),
+    t(
+      `${reports.length} bestanden (${megabytes} MB) in ${elapsedMs.toFixed(0)} ms: ${perSecond} bestanden/s op ${threads} thread(s)`,
+      `${reports.length} files (${megabytes} MB) in ${elapsedMs.toFixed(0)} ms: ${perSecond} files/s on ${threads} thread(s)`,
     ),
   );
   return out.join('\n');
@@ -166,6 +214,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command !== 'check') throw new UsageError(command ? t(`onbekend commando "${command}"; bedoelt u "samenspel check"?`, `unknown command "${command}"; did you mean "samenspel check"?`) : t('gebruik: samenspel check [paden] (zie --help)', 'usage: samenspel check [paths] (see --help)'));
     let format = 'stylish';
     let config: string | undefined;
+    let threads: number | undefined;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i];
@@ -173,6 +222,10 @@ export async function main(argv: string[]): Promise<number> {
       else if (arg.startsWith('--format=')) format = arg.slice(9);
       else if (arg === '--config' || arg === '-c') config = rest[++i];
       else if (arg.startsWith('--config=')) config = arg.slice(9);
+      else if (arg === '--threads' || arg.startsWith('--threads=')) {
+        threads = Number(arg.includes('=') ? arg.slice(10) : rest[++i]);
+        if (!Number.isInteger(threads) || threads < 1) throw new UsageError(t('--threads vraagt een geheel getal ≥ 1', '--threads needs a whole number ≥ 1'));
+      }
       else if (arg.startsWith('-')) throw new UsageError(t(`onbekende optie ${arg} (zie --help)`, `unknown option ${arg} (see --help)`));
       else paths.push(arg);
     }
@@ -180,13 +233,9 @@ export async function main(argv: string[]): Promise<number> {
     const settings = loadSettings(config);
     const files = expandPaths(paths.length ? paths : ['.']);
     const started = performance.now();
-    const reports: FileReport[] = files.map((path) => {
-      const read = readDocument(readFileSync(path), english ? 'en' : 'nl');
-      if ('error' in read) return { path, error: read.error };
-      return { path, result: analyze(read.text, { path: resolve(path), settings }) };
-    });
+    const reports = await checkAll(files, settings, threads);
     const elapsed = performance.now() - started;
-    process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed)}\n`);
+    process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed, workerCount(files.length, threads))}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
     if (reports.some((r) => r.error)) return 2;
     return reports.some((r) => r.result?.findings.some((f) => f.severity === 'error')) ? 1 : 0;
