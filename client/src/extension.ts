@@ -1,13 +1,18 @@
 /**
- * The VS Code side of Samenspel: starts the bundled language server for Markdown documents. Everything the writer
- * sees — findings, quick-fixes, lessons on hover — comes from the server, so other editors get the same.
+ * The VS Code side of Samenspel: starts the bundled language server for Markdown documents and adds three commands.
+ * Everything the writer sees — findings, quick-fixes, lessons, the scan — comes from the server, so other editors get
+ * the same; the client only shows it (lesson.ts, scan.ts) or starts a document from a template (newDocument.ts).
  */
-import type { ExtensionContext } from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { trackMarkdownEditor } from './editors';
+import { registerLesson } from './lesson';
+import { newDocument } from './newDocument';
+import { registerScan } from './scan';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -23,7 +28,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'samenspel' },
   };
   client = new LanguageClient('samenspel', 'Samenspel', serverOptions, clientOptions);
-  await client.start();
+  // Commands are registered before the server is up, so a click in the walkthrough never finds them missing;
+  // the ones that need the server wait for it.
+  const ready = client.start().then(() => client!);
+  const target = trackMarkdownEditor(context);
+  registerLesson(context, ready, target);
+  registerScan(context, ready, target);
+  context.subscriptions.push(vscode.commands.registerCommand('samenspel.newDocument', () => newDocument(context.extensionUri)));
+  await ready;
 }
 
 export function deactivate(): Promise<void> | undefined {
