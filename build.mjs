@@ -1,7 +1,8 @@
 // Bundles client, server and CLI to CommonJS: the unified family is ESM-only, VS Code loads CommonJS.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// Minified: the server starts in every editor session, and a smaller bundle parses faster (cold start).
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: true, keepNames: true, logLevel: 'warning' };
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
