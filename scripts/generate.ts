@@ -103,11 +103,20 @@ write('README.md', readme.slice(0, start) + ruleList() + readme.slice(end + RULE
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const properties = pkg.contributes.configuration.properties;
+const ruleKey = (id: string): string => `configuration.rules.${id}.description`;
 properties['samenspel.rules'].properties = Object.fromEntries(
-  RULES.map((r) => [r.id, { type: 'string', enum: ['off', 'hint', 'information', 'warning', 'error'], default: r.defaultSeverity, description: `${r.docs.summary.nl} / ${r.docs.summary.en}` }]),
+  RULES.map((r) => [r.id, { type: 'string', enum: ['off', 'hint', 'information', 'warning', 'error'], default: r.defaultSeverity, description: `%${ruleKey(r.id)}%` }]),
 );
 properties['samenspel.rules'].default = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
 write('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+
+// The rule settings' descriptions, in the manifest's translations (English default, Dutch).
+for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.nl.json', 'nl']] as const) {
+  const nls = JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
+  for (const key of Object.keys(nls)) if (/^configuration\.rules\..+\.description$/.test(key)) delete nls[key];
+  for (const r of RULES) nls[ruleKey(r.id)] = r.docs.summary[lang];
+  write(file, `${JSON.stringify(nls, null, 2)}\n`);
+}
 
 if (check && stale.length) {
   process.stderr.write(`stale generated files: ${stale.join(', ')} — run npm run generate\n`);

@@ -3,6 +3,7 @@
  * Nothing here writes to stdout but the connection itself: over stdio, stdout is the JSON-RPC channel.
  */
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import {
   CodeAction,
@@ -57,6 +58,11 @@ function intersects(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
+
+// Parsing leaves much short-lived garbage; by default V8 lets the heap grow far past what is live before it
+// collects, and resident memory never shrinks back. Slower growth keeps a session with 100 open covenants near
+// 170 MB instead of 225 MB, at no measurable cost per keystroke (see bench/).
+setFlagsFromString('--heap-growing-percent=20');
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -332,7 +332,9 @@ export function chunkBoundaries(text: string): number[] {
       continue;
     }
     const blank = content.trim() === '';
-    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content)) cuts.push(lineStart);
+    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
+      cuts.push(lineStart);
+    }
     const open = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
     if (open) fence = open[1].replace(/[^`~]/g, '');
     else if (/^ {0,3}<!--/.test(content) && !content.slice(content.indexOf('<!--') + 4).includes('-->')) inComment = true;
@@ -341,15 +343,28 @@ export function chunkBoundaries(text: string): number[] {
   return cuts;
 }
 
+/**
+ * Parsing many tiny chunks costs more than it saves, so only some safe places become cuts: headings, about one in
+ * four other blocks, and any place once a chunk has grown large. The choice depends on the line itself (a hash), not
+ * on where earlier cuts fell, so an edit moves no cut but its own and every other chunk stays cached.
+ */
+function worthCutting(line: string, chunkLength: number): boolean {
+  if (/^#{1,6}(\s|$)/.test(line) || chunkLength > 16_384) return true;
+  let hash = 2166136261;
+  for (let i = 0; i < Math.min(line.length, 64); i++) hash = Math.imul(hash ^ line.charCodeAt(i), 16777619);
+  return (hash >>> 0) % 4 === 0;
+}
+
 export type ChunkCache = Map<string, ChunkFacts>;
 
 /**
- * Builds the document model. With a cache (one per open document), chunks whose text did not change are reused;
- * `chunked: false` parses the document whole, which the tests use as the reference.
+ * Builds the document model. With a cache (one per open document), the document is cut into chunks and those whose
+ * text did not change are reused. Without one it is parsed whole; `chunked` forces either way (for the tests).
  */
 export function buildModel(text: string, options: { cache?: ChunkCache; chunked?: boolean } = {}): DocumentModel {
   const index = new LineIndex(text);
-  const cuts = options.chunked === false ? [0] : chunkBoundaries(text);
+  // Without a cache there is nothing to reuse, and one parse of the whole is faster than many of its parts.
+  const cuts = options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(text);
   const previous = options.cache ? new Map(options.cache) : undefined;
   options.cache?.clear();
 

@@ -74,7 +74,9 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
       ambitionStatus,
       !ambition
         ? nl ? 'Er is geen sectie met de gezamenlijke ambitie.' : 'There is no section with the shared ambition.'
-        : nl ? `${vague.length} vage ambitie(s); ${unstated.length} partij(en) zonder concrete bijdrage.` : `${vague.length} vague ambition(s); ${unstated.length} part(y/ies) without a concrete contribution.`,
+        : ambitionStatus === 'green'
+          ? nl ? 'De ambitie is meetbaar en elke partij noemt haar bijdrage.' : 'The ambition is measurable and every party states its contribution.'
+          : nl ? `Vage ambities: ${vague.length}; partijen zonder concrete bijdrage: ${unstated.length}.` : `Vague ambitions: ${vague.length}; parties without a concrete contribution: ${unstated.length}.`,
       [...at(ambition, nl ? 'Ambitie' : 'Ambition'), ...at(contributions, nl ? 'Bijdragen' : 'Contributions'), ...locate(vague), ...locate(unstated)],
     ),
   );
