@@ -176,13 +176,6 @@ function buildSections(headings: Heading[], length: number): Section[] {
   return sections;
 }
 
-/** The innermost section holding `offset`: the one of the last heading at or before it. */
-export function sectionAt(sections: Section[], offset: number): Section {
-  let found = sections[0];
-  for (const s of sections) if (s.heading && s.start <= offset && offset < s.end) found = s;
-  return found;
-}
-
 /** A party's name in a list item or line: the bold part, else the text before ':', '–', '(' or ','. */
 function partyLabel(nodes: readonly PhrasingContent[]): { name: string; node: PhrasingContent } | null {
   const first = nodes.find((n) => !(n.type === 'text' && !n.value.trim()) && n.type !== 'html');
