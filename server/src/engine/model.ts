@@ -80,10 +80,6 @@ const KIND_KEYS = ['type', 'soort', 'kind', 'documenttype'];
 const LANGUAGE_KEYS = ['taal', 'language', 'lang'];
 const NAME_KEYS = ['naam', 'name', 'partij', 'party'];
 
-function blank(chars: string[], start: number, end: number): void {
-  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-}
-
 function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
@@ -101,7 +97,7 @@ function phrasingText(nodes: readonly (PhrasingContent | Nodes)[]): string {
 
 /** Blanks what a reader does not see as prose, keeping every offset in place. */
 function plainText(text: string, tree: Root): string {
-  const chars = Array.from({ length: text.length }, (_, i) => text[i]);
+  const hidden: Span[] = [];
   const visit = (node: Nodes): void => {
     const { start, end } = spanOf(node);
     switch (node.type) {
@@ -110,19 +106,30 @@ function plainText(text: string, tree: Root): string {
       case 'image':
       case 'imageReference':
       case 'definition':
-        blank(chars, start, end);
+        hidden.push({ start, end });
         return;
       case 'link': {
         // Keep the link text, blank the target: URLs are full of digits that are no anchor.
         const last = node.children.at(-1);
-        blank(chars, last ? spanOf(last).end : start, end);
+        hidden.push({ start: last ? spanOf(last).end : start, end });
         break;
       }
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(tree);
-  return chars.join('');
+  if (!hidden.length) return text;
+  hidden.sort((x, y) => x.start - y.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of hidden) {
+    const start = Math.max(span.start, at);
+    if (span.end <= start) continue;
+    parts.push(text.slice(at, start), text.slice(start, span.end).replace(/[^\r\n]/g, ' '));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function readFrontMatter(node: (Span & { value: string }) | null, index: LineIndex, notices: Notice[]): FrontMatter | null {
