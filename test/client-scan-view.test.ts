@@ -28,10 +28,10 @@ describe('client: scan view', () => {
     it(`explains in plain words why a document is not checked: ${name}`, () => {
       const result = analyze(text, { path: options.path, settings: resolveSettings(options.settings).settings });
       assert.equal(result.analysed, false, result.scopeReason);
-      const english = describeScope(result.scopeReason, t);
+      const english = describeScope(result.scope, t);
       assert.doesNotMatch(english, /does not check this document \(/, `a known reason: ${result.scopeReason}`);
       assert.doesNotMatch(english, /scope\.|auto-detection|front matter declares|no (municipal|education) party/, english);
-      const dutch = describeScope(result.scopeReason, tNl);
+      const dutch = describeScope(result.scope, tNl);
       assert.doesNotMatch(dutch, /UNTRANSLATED/, dutch);
     });
   }
@@ -39,7 +39,7 @@ describe('client: scan view', () => {
   it('shows six factors with a status word, and links that reveal a range in the document', () => {
     const { result, items } = scan(lea, { path: '/docs/lea.md' });
     const html = scanHtml({
-      answer: { analysed: result.analysed, scopeReason: result.scopeReason, language: result.language, items },
+      answer: { analysed: result.analysed, scope: result.scope, language: result.language, items },
       documentName: 'lea.md',
       documentUri: 'file:///docs/lea.md',
       cspSource: 'vscode-resource:',
@@ -60,7 +60,7 @@ describe('client: scan view', () => {
 
   it('escapes what comes from the document', () => {
     const html = scanHtml({
-      answer: { analysed: true, scopeReason: '', language: 'nl', items: [{ factor: 1, lessonId: 'factor-1', title: 'les 1', status: 'red', explanation: 'Niet genoemd: <img src=x onerror=alert(1)>.', locations: [{ label: '"><b>', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] }] },
+      answer: { analysed: true, scope: { code: 'declared', detail: ['convenant'] }, language: 'nl', items: [{ factor: 1, lessonId: 'factor-1', title: 'les 1', status: 'red', explanation: 'Niet genoemd: <img src=x onerror=alert(1)>.', locations: [{ label: '"><b>', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }] }] },
       documentName: '<script>.md',
       documentUri: 'untitled:Untitled-1',
       cspSource: 'vscode-resource:',

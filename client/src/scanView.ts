@@ -4,12 +4,13 @@
  * Free of `vscode` (the translate function comes in as `t`), so it can be tested without an editor.
  */
 import type { ScanItem } from '../../server/src/engine/scan';
+import type { Scope } from '../../server/src/engine/types';
 
 /** vscode.l10n.t, or a stand-in in tests. */
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
 /** What the server answers to samenspel/scan; null when it cannot read the document. */
-export type ScanAnswer = { analysed: boolean; scopeReason: string; language: 'nl' | 'en'; items: ScanItem[] } | null;
+export type ScanAnswer = { analysed: boolean; scope: Scope; language: 'nl' | 'en'; items: ScanItem[] } | null;
 
 /** The command that the location links run, with the document URI and the range as arguments. */
 export const REVEAL_COMMAND = 'samenspel.revealRange';
@@ -17,39 +18,33 @@ export const REVEAL_COMMAND = 'samenspel.revealRange';
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const commandLink = (command: string, args: unknown[]): string => `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
 
-/**
- * Why a document is not analysed, in words for the writer. The engine's reason is written for logs (English, with
- * setting names); the known ones are retold here, anything else is shown as it is.
- */
-export function describeScope(reason: string, t: Translate): string {
-  const excluded = /^excluded by scope\.exclude "(.*)"$/.exec(reason);
-  if (excluded) {
-    return t('Samenspel does not check this document: it matches “{0}” in the setting Samenspel › Scope: Exclude.', excluded[1]);
-  }
-  const otherType = /^front matter declares "(.*)", not a partnership document$/.exec(reason);
-  if (otherType) {
-    return t('Samenspel does not check this document: its front matter says it is a “{0}”. Samenspel only checks partnership documents: a covenant, LEA, IHP or plan of approach.', otherType[1]);
-  }
+/** Why a document is not analysed, in words for the writer, from the engine's scope code and its detail. */
+export function describeScope(scope: Scope, t: Translate): string {
+  const [first] = scope.detail;
   const howToStart = t('To have it checked anyway, start the document with front matter that names its kind, for example:');
-  if (reason === 'no front matter type and auto-detection is off') {
-    return `${t('Samenspel does not check this document: it does not say what kind of document it is, and recognising documents automatically is switched off (setting Samenspel › Scope: Auto Detect).')} ${howToStart}`;
+  switch (scope.code) {
+    case 'excluded':
+      return t('Samenspel does not check this document: it matches “{0}” in the setting Samenspel › Scope: Exclude.', first);
+    case 'declared-other':
+      return t('Samenspel does not check this document: its front matter says it is a “{0}”. Samenspel only checks partnership documents: a covenant, LEA, IHP or plan of approach.', first);
+    case 'auto-detect-off':
+      return `${t('Samenspel does not check this document: it does not say what kind of document it is, and recognising documents automatically is switched off (setting Samenspel › Scope: Auto Detect).')} ${howToStart}`;
+    case 'not-partnership': {
+      const words: Record<string, string> = {
+        'municipal-party': t('no municipality is named'),
+        'education-party': t('no school board is named'),
+        'kind-or-heading': t('the title names no kind of document (such as Covenant) and there is no heading Parties or Ambition'),
+      };
+      return `${t('Samenspel only checks partnership documents, and this does not look like one: {0}.', scope.detail.map((d) => words[d] ?? d).join('; '))} ${howToStart}`;
+    }
+    default:
+      return t('Samenspel does not check this document ({0}).', first ?? scope.code);
   }
-  const notPartnership = /^not a partnership document \((.*)\)$/.exec(reason);
-  if (notPartnership) {
-    const missing = notPartnership[1].split(', ').map((part) => {
-      if (part === 'no municipal party') return t('no municipality is named');
-      if (part === 'no education party') return t('no school board is named');
-      if (part === 'no kind or parties/ambition heading') return t('the title names no kind of document (such as Covenant) and there is no heading Parties or Ambition');
-      return part;
-    });
-    return `${t('Samenspel only checks partnership documents, and this does not look like one: {0}.', missing.join('; '))} ${howToStart}`;
-  }
-  return t('Samenspel does not check this document ({0}).', reason);
 }
 
 /** Whether the scope explanation should be followed by a front matter example. */
-function wantsFrontMatterExample(reason: string): boolean {
-  return !reason.startsWith('excluded by') && !reason.startsWith('front matter declares');
+function wantsFrontMatterExample(scope: Scope): boolean {
+  return scope.code === 'auto-detect-off' || scope.code === 'not-partnership';
 }
 
 /** A coloured dot drawn with CSS: emoji dots show as empty boxes where no emoji font is installed. */
@@ -65,8 +60,8 @@ export function scanHtml(options: { answer: ScanAnswer; documentName: string; do
   if (!answer) {
     body = `<p class="notice">${escape(t('Samenspel could not read this document. It may be larger than 5 MB or not a text file.'))}</p>`;
   } else if (!answer.analysed) {
-    const example = wantsFrontMatterExample(answer.scopeReason) ? '<pre>---\ntype: convenant\n---</pre>' : '';
-    body = `<p class="notice">${escape(describeScope(answer.scopeReason, t))}</p>${example}`;
+    const example = wantsFrontMatterExample(answer.scope) ? '<pre>---\ntype: convenant\n---</pre>' : '';
+    body = `<p class="notice">${escape(describeScope(answer.scope, t))}</p>${example}`;
   } else {
     const count = (s: keyof typeof status): number => answer.items.filter((i) => i.status === s).length;
     const summary = (['green', 'amber', 'red'] as const).map((s) => `${dot(s)}${count(s)} ${escape(status[s].toLowerCase())}`).join(' · ');

@@ -134,7 +134,7 @@ export function startServer(connection: Connection): void {
     const text = document.getText();
     const problem = checkText(text, 'nl');
     if (problem) {
-      return { analysed: false, scopeReason: problem, language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel: ${problem}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+      return { analysed: false, scope: { code: 'unreadable', detail: [problem] }, scopeReason: problem, language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel: ${problem}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
     }
     try {
       let cache = chunkCaches.get(document.uri);
@@ -143,7 +143,7 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
-      return { analysed: false, scopeReason: 'internal error', language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel kon dit document niet controleren: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+      return { analysed: false, scope: { code: 'unreadable', detail: ['internal error'] }, scopeReason: 'internal error', language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel kon dit document niet controleren: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
     }
   }
 
@@ -269,7 +269,7 @@ export function startServer(connection: Connection): void {
     if (!document || checkText(document.getText(), 'nl')) return null;
     const { settings } = await settingsFor(document.uri);
     const { result, items } = scan(document.getText(), { path: uriPath(document.uri), settings });
-    return { analysed: result.analysed, scopeReason: result.scopeReason, language: result.language, items };
+    return { analysed: result.analysed, scope: result.scope, language: result.language, items };
   });
 
   documents.listen(connection);

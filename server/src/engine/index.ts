@@ -5,7 +5,7 @@
 import { lessonRef } from './lessons';
 import { buildModel, type ChunkCache, type DocumentModel } from './model';
 import { RULES } from './rules';
-import { decideScope } from './scope';
+import { decideScope, scopeReason } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
 import type { AnalysisResult, Finding, Settings, TextEdit } from './types';
@@ -15,6 +15,7 @@ export { RULES } from './rules';
 export { LESSONS, LESSON_SOURCE, lesson, lessonMarkdown } from './lessons';
 export { defaultSettings, resolveSettings } from './settings';
 export { buildModel, type ChunkCache } from './model';
+export { scopeReason, type MissingForDetection } from './scope';
 export type { ScanItem, ScanStatus } from './scan';
 
 export interface AnalyzeOptions {
@@ -34,7 +35,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
   const settings = options.settings ?? defaultSettings();
   const scope = decideScope(model, options.path, settings);
-  const base = { analysed: scope.analysed, scopeReason: scope.reason, language: model.language, kind: model.kind, notices: model.notices };
+  const base = {
+    analysed: scope.analysed,
+    scope: { code: scope.code, detail: scope.detail },
+    scopeReason: scopeReason(scope),
+    language: model.language,
+    kind: model.kind,
+    notices: model.notices,
+  };
   if (!scope.analysed) return { ...base, findings: [] };
   return { ...base, findings: runRules(model, settings) };
 }

@@ -64,9 +64,18 @@ export interface Settings {
   };
 }
 
+/** Why a document is (not) analysed: a code for programs, with its detail (a glob, a declared type, what is missing). */
+export type ScopeCode = 'declared' | 'included' | 'detected' | 'excluded' | 'declared-other' | 'auto-detect-off' | 'not-partnership' | 'unreadable';
+
+export interface Scope {
+  code: ScopeCode;
+  detail: string[];
+}
+
 export interface AnalysisResult {
   analysed: boolean;
-  /** Why the document was (not) analysed, for the CLI and logs. */
+  scope: Scope;
+  /** The same in words, for the CLI and logs. */
   scopeReason: string;
   language: Language;
   kind: string | null;
