@@ -73,3 +73,12 @@ describe('every quick-fix removes its finding and adds none', () => {
   }
   after(() => assert.ok(fixCount > 20, `applied ${fixCount} fixes`));
 });
+
+describe('inserted lines continue what is there', () => {
+  it('numbers a new item after the last one of an ordered list', () => {
+    const text = ['---', 'type: convenant', '---', '# Convenant', '', '## Partijen', '', '1. Gemeente Rivierstad', '2. Stichting Kits Primair', '', 'De wethouder en de schoolleiders zijn betrokken.', ''].join('\n');
+    const council = analyze(text).findings.find((f) => f.data.group === 'gemeenteraad')!;
+    const fixed = applyEdits(text, council.fixes[0].edits);
+    assert.match(fixed, /\n2\. Stichting Kits Primair\n3\. Gemeenteraad: \[rol/);
+  });
+});

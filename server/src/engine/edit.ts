@@ -35,7 +35,8 @@ export function appendListItem(model: DocumentModel, section: Section, line: str
   if (!last) return null;
   const lineStart = model.index.lineStart(model.index.position(last.item.start).line);
   const indent = model.text.slice(lineStart, last.item.start).replace(/\S/g, ' ');
-  const marker = last.list.ordered ? `${parseInt(last.list.marker, 10) + items.filter((b) => b.listItem!.list.start === last.list.start).length}${last.list.marker.slice(-1)}` : last.list.marker;
+  // The last item's own marker: "3." is followed by "4.", "-" by "-".
+  const marker = last.list.ordered ? `${parseInt(last.list.marker, 10) + 1}${last.list.marker.slice(-1)}` : last.list.marker;
   const at = model.index.lineEnd(last.item.end);
   return { start: at, end: at, newText: `${eol(model)}${indent}${marker} ${line}` };
 }
