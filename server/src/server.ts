@@ -89,6 +89,12 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  function chunkCacheFor(uri: string): ChunkCache {
+    let cache = chunkCaches.get(uri);
+    if (!cache) chunkCaches.set(uri, (cache = new Map()));
+    return cache;
+  }
+
   function settingsFor(uri: string): Promise<ServerSettings> {
     let settings = settingsCache.get(uri);
     if (!settings) {
@@ -137,9 +143,7 @@ export function startServer(connection: Connection): void {
       return { analysed: false, scope: { code: 'unreadable', detail: [problem] }, scopeReason: problem, language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel: ${problem}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
     }
     try {
-      let cache = chunkCaches.get(document.uri);
-      if (!cache) chunkCaches.set(document.uri, (cache = new Map()));
-      return analyze(text, { path: uriPath(document.uri), settings, cache });
+      return analyze(text, { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -268,7 +272,8 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || checkText(document.getText(), 'nl')) return null;
     const { settings } = await settingsFor(document.uri);
-    const { result, items } = scan(document.getText(), { path: uriPath(document.uri), settings });
+    // The scan view refreshes while the writer types: reuse the document's parsed chunks like the diagnostics do.
+    const { result, items } = scan(document.getText(), { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
     return { analysed: result.analysed, scope: result.scope, language: result.language, items };
   });
 
