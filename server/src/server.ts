@@ -136,18 +136,22 @@ export function startServer(connection: Connection): void {
     };
   }
 
+  /** A document Samenspel cannot check: one notice at its start says why, instead of findings. */
+  function unreadable(reason: string, message: string): AnalysisResult {
+    const start = { line: 0, character: 0 };
+    return { analysed: false, scope: { code: 'unreadable', detail: [reason] }, scopeReason: reason, language: 'nl', kind: null, findings: [], notices: [{ message, range: { start, end: start } }] };
+  }
+
   function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
     const text = document.getText();
     const problem = checkText(text, 'nl');
-    if (problem) {
-      return { analysed: false, scope: { code: 'unreadable', detail: [problem] }, scopeReason: problem, language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel: ${problem}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
-    }
+    if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
       return analyze(text, { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
-      return { analysed: false, scope: { code: 'unreadable', detail: ['internal error'] }, scopeReason: 'internal error', language: 'nl', kind: null, findings: [], notices: [{ message: `Samenspel kon dit document niet controleren: ${(error as Error).message}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+      return unreadable('internal error', `Samenspel kon dit document niet controleren: ${(error as Error).message}`);
     }
   }
 
@@ -180,11 +184,11 @@ export function startServer(connection: Connection): void {
     else timers.set(uri, setTimeout(run, debounceMs));
   }
 
-  documents.onDidOpen((e) => void validate(e.document.uri).catch((error) => connection.console.error(String(error))));
+  // Fires on open too. A document just opened is checked at once; edits wait for the writer to pause.
   documents.onDidChangeContent((e) => {
-    // didOpen also fires a content change; the open handler has already validated that version.
-    if (analysed.get(e.document.uri)?.version === e.document.version) return;
-    void schedule(e.document.uri);
+    const uri = e.document.uri;
+    if (analysed.has(uri) || timers.has(uri)) void schedule(uri);
+    else validate(uri).catch((error) => connection.console.error(`samenspel: ${String(error)}`));
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
