@@ -19,7 +19,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, defaultSettings, type Settings } from '../server/src/engine';
+import { analyze, defaultSettings, scopeReason, type Settings } from '../server/src/engine';
 import { generateCovenant } from './generate-covenant';
 import { BenchClient } from './lsp';
 
@@ -149,7 +149,7 @@ function inProcess(all: Text[]): TextResult[] {
       },
       samenspelMs: () => {
         const r = analyze(t.text, { path, settings: included });
-        if (!r.analysed) throw new Error(`${t.name} not analysed with scope.include: ${r.scopeReason}`);
+        if (!r.analysed) throw new Error(`${t.name} not analysed with scope.include: ${scopeReason(r.scope)}`);
         findings = r.findings.length;
       },
       samenspelOutOfScopeMs: () => {
@@ -184,7 +184,7 @@ function inProcess(all: Text[]): TextResult[] {
       samenspelMs: round(median(times.samenspelMs)),
       samenspelOutOfScopeMs: round(median(times.samenspelOutOfScopeMs)),
       analysedByDefault: byDefault.analysed,
-      scopeReason: byDefault.scopeReason,
+      scopeReason: scopeReason(byDefault.scope),
       findings,
       markdownlintIssues: issues,
       runs,

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, resolveSettings, scan } from '../server/src/engine';
+import { analyze, resolveSettings, scan, scopeReason } from '../server/src/engine';
 import { describeScope, REVEAL_COMMAND, scanHtml, type Translate } from '../client/src/scanView';
 
 /** vscode.l10n.t without a bundle: the English source with {0}… filled in. */
@@ -27,9 +27,9 @@ describe('client: scan view', () => {
   for (const [name, text, options] of declined) {
     it(`explains in plain words why a document is not checked: ${name}`, () => {
       const result = analyze(text, { path: options.path, settings: resolveSettings(options.settings).settings });
-      assert.equal(result.analysed, false, result.scopeReason);
+      assert.equal(result.analysed, false, scopeReason(result.scope));
       const english = describeScope(result.scope, t);
-      assert.doesNotMatch(english, /does not check this document \(/, `a known reason: ${result.scopeReason}`);
+      assert.doesNotMatch(english, /does not check this document \(/, `a known reason: ${scopeReason(result.scope)}`);
       assert.doesNotMatch(english, /scope\.|auto-detection|front matter declares|no (municipal|education) party/, english);
       const dutch = describeScope(result.scope, tNl);
       assert.doesNotMatch(dutch, /UNTRANSLATED/, dutch);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/engine';
+import { analyze, scopeReason } from '../server/src/engine';
 import { compare, parseExpectations } from './support/expectations';
 
 const root = join(__dirname, 'fixtures');
@@ -14,7 +14,7 @@ describe('fixture documents with inline expectations', () => {
           const text = readFileSync(join(root, dir, file), 'utf8');
           const result = analyze(text, { path: join(root, dir, file) });
           const { missing, unexpected } = compare(result.findings, parseExpectations(text));
-          assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] }, `${file}: ${result.scopeReason}`);
+          assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] }, `${file}: ${scopeReason(result.scope)}`);
         });
       }
     });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, defaultSettings } from '../server/src/engine';
+import { analyze, defaultSettings, scopeReason } from '../server/src/engine';
 
 const coalition = readFileSync(join(__dirname, '..', '..', 'shared', 'corpus', 'real', 'coalitieakkoord-2021-2025.md'), 'utf8');
 const lea = readFileSync(join(__dirname, '..', 'examples', 'lea-2027-2030.md'), 'utf8');
@@ -10,7 +10,7 @@ const withoutFrontMatter = lea.replace(/^---[\s\S]*?---\n/, '');
 describe('which documents are analysed', () => {
   it('leaves the national coalition agreement alone: real policy prose, but no partnership document', () => {
     const result = analyze(coalition, { path: '/docs/coalitieakkoord-2021-2025.md' });
-    assert.equal(result.analysed, false, result.scopeReason);
+    assert.equal(result.analysed, false, scopeReason(result.scope));
     assert.deepEqual(result.findings, []);
   });
 
@@ -25,7 +25,7 @@ describe('which documents are analysed', () => {
   });
 
   it('auto-detects a partnership document without front matter, unless auto-detection is off', () => {
-    assert.equal(analyze(withoutFrontMatter).analysed, true, analyze(withoutFrontMatter).scopeReason);
+    assert.equal(analyze(withoutFrontMatter).analysed, true, scopeReason(analyze(withoutFrontMatter).scope));
     const settings = defaultSettings();
     settings.scope.autoDetect = false;
     assert.equal(analyze(withoutFrontMatter, { settings }).analysed, false);

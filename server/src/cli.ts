@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { analyze, resolveSettings, type AnalysisResult, type Settings } from './engine';
+import { analyze, resolveSettings, scopeReason, type AnalysisResult, type Settings } from './engine';
 import { readDocument } from './input';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
@@ -142,7 +142,7 @@ function stylish(reports: FileReport[], elapsedMs: number, threads: number): str
     const result = report.result!;
     if (!result.analysed) {
       skipped++;
-      out.push(paint(2, `${report.path}: ${t('geen samenwerkingsdocument, overgeslagen', 'not a partnership document, skipped')} (${result.scopeReason})`), '');
+      out.push(paint(2, `${report.path}: ${t('geen samenwerkingsdocument, overgeslagen', 'not a partnership document, skipped')} (${scopeReason(result.scope)})`), '');
       continue;
     }
     if (!result.findings.length && !result.notices.length) {

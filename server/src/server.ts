@@ -139,7 +139,7 @@ export function startServer(connection: Connection): void {
   /** A document Samenspel cannot check: one notice at its start says why, instead of findings. */
   function unreadable(reason: string, message: string): AnalysisResult {
     const start = { line: 0, character: 0 };
-    return { analysed: false, scope: { code: 'unreadable', detail: [reason] }, scopeReason: reason, language: 'nl', kind: null, findings: [], notices: [{ message, range: { start, end: start } }] };
+    return { analysed: false, scope: { code: 'unreadable', detail: [reason] }, language: 'nl', kind: null, findings: [], notices: [{ message, range: { start, end: start } }] };
   }
 
   function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {

@@ -5,7 +5,7 @@
 import { lessonRef } from './lessons';
 import { buildModel, type ChunkCache, type DocumentModel } from './model';
 import { RULES } from './rules';
-import { decideScope, scopeReason } from './scope';
+import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
 import type { AnalysisResult, Finding, Settings, TextEdit } from './types';
@@ -38,7 +38,6 @@ function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisRe
   const base = {
     analysed: scope.analysed,
     scope: { code: scope.code, detail: scope.detail },
-    scopeReason: scopeReason(scope),
     language: model.language,
     kind: model.kind,
     notices: model.notices,

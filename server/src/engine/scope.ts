@@ -31,7 +31,7 @@ export function scopeReason(scope: Scope): string {
       return `not a partnership document (${scope.detail.map((d) => words[d] ?? d).join(', ')})`;
     }
     case 'unreadable':
-      return first;
+      return first ?? 'unreadable';
   }
 }
 

@@ -75,8 +75,6 @@ export interface Scope {
 export interface AnalysisResult {
   analysed: boolean;
   scope: Scope;
-  /** The same in words, for the CLI and logs. */
-  scopeReason: string;
   language: Language;
   kind: string | null;
   findings: Finding[];
