@@ -1,6 +1,7 @@
 /**
  * Inline expectations in fixture documents: `<!-- expect RULE key=value -->` says a finding of RULE starts on that
  * line (or, when the comment stands alone on its line, on the next non-blank line). No expectations: no findings.
+ * `<!-- expect-scope in -->` or `<!-- expect-scope out -->` says whether the document is checked at all.
  */
 import type { Finding } from '../../server/src/engine';
 
@@ -32,6 +33,12 @@ export function parseExpectations(text: string): Expectation[] {
     }
   });
   return out;
+}
+
+const SCOPE = /<!--\s*expect-scope\s+(in|out)\s*-->/;
+
+export function parseScopeLabel(text: string): 'in' | 'out' | null {
+  return (SCOPE.exec(text)?.[1] as 'in' | 'out' | undefined) ?? null;
 }
 
 export function describeFinding(f: Finding): string {
