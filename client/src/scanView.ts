@@ -27,10 +27,13 @@ export function describeScope(scope: Scope, t: Translate): string {
       return t('Samenspel does not check this document: it matches “{0}” in the setting Samenspel › Scope: Exclude.', first);
     case 'declared-other':
       return t('Samenspel does not check this document: its front matter says it is a “{0}”. Samenspel only checks partnership documents: a covenant, LEA, IHP or plan of approach.', first);
+    case 'genre':
+      return t('Samenspel does not check this document: it is a {0} (“{1}”), which talks about a partnership but is not the agreement itself.', first, scope.detail[1] ?? first);
     case 'auto-detect-off':
       return `${t('Samenspel does not check this document: it does not say what kind of document it is, and recognising documents automatically is switched off (setting Samenspel › Scope: Auto Detect).')} ${howToStart}`;
     case 'not-partnership': {
       const words: Record<string, string> = {
+        'municipal-or-education-party': t('its title names a kind of document, but no municipality or school board is named'),
         'municipal-party': t('no municipality is named'),
         'education-party': t('no school board is named'),
         'kind-or-heading': t('the title names no kind of document (such as Covenant) and there is no heading Parties or Ambition'),

@@ -11,6 +11,11 @@ export function findSection(model: DocumentModel, ...classes: SectionClass[]): S
   return undefined;
 }
 
+/** Every section of the class that is not inside another of the same class, in document order. */
+export function findSections(model: DocumentModel, cls: SectionClass): Section[] {
+  return model.sections.filter((s) => s.heading && s.cls === cls && (!s.parent || s.parent.cls !== cls));
+}
+
 /** Where the section's own text ends: before its first subsection, trailing blank lines left out. */
 export function ownEnd(model: DocumentModel, section: Section): number {
   const sub = model.sections.find((s) => s.parent === section);

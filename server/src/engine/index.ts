@@ -29,7 +29,7 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  return analyzeModel(buildModel(text, { cache: options.cache, chunked: options.chunked }), options);
+  return analyzeModel(buildModel(text, { cache: options.cache, chunked: options.chunked, groups: options.settings?.vocabulary.groups }), options);
 }
 
 function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
@@ -48,7 +48,7 @@ function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisRe
 
 /** The six-factor scan of a document, from the same analysis as its findings. */
 export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[] } {
-  const model = buildModel(text, { cache: options.cache });
+  const model = buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups });
   const result = analyzeModel(model, options);
   return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [] };
 }
@@ -60,7 +60,7 @@ function runRules(model: DocumentModel, settings: Settings): Finding[] {
     const level = settings.rules[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
     for (const f of rule.check({ model, settings, lang })) {
-      const lesson = lessonRef(rule.lesson, lang, f.quote);
+      const lesson = lessonRef(f.lesson ?? rule.lesson, lang, f.quote);
       const toEdit = (e: { start: number; end: number; newText: string }): TextEdit => ({ range: model.index.range(e.start, e.end), newText: e.newText });
       findings.push({
         ruleId: rule.id,

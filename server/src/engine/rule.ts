@@ -28,6 +28,8 @@ export interface RuleFinding {
   message: string;
   data: Record<string, unknown>;
   fixes: RuleFix[];
+  /** A lesson other than the rule's own, for this finding (a placeholder cites the lesson of its section). */
+  lesson?: string;
   /** Which quote of the rule's lesson fits this finding best. */
   quote?: number;
   /** Examples from the municipalities that illustrate this finding, with the quote that shows it. */

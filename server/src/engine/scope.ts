@@ -1,14 +1,14 @@
 import picomatch from 'picomatch';
 import type { DocumentModel } from './model';
 import type { Scope, Settings } from './types';
-import { kindIn } from './vocabulary';
+import { genreIn, namesAgreement } from './vocabulary';
 
 export interface ScopeDecision extends Scope {
   analysed: boolean;
 }
 
 /** What is missing for auto-detection, as detail of 'not-partnership'. */
-export type MissingForDetection = 'municipal-party' | 'education-party' | 'kind-or-heading';
+export type MissingForDetection = 'municipal-or-education-party' | 'municipal-party' | 'education-party' | 'kind-or-heading';
 
 /** The scope in words, for the CLI and logs (English, with the setting names). */
 export function scopeReason(scope: Scope): string {
@@ -19,15 +19,22 @@ export function scopeReason(scope: Scope): string {
     case 'included':
       return `included by scope.include "${first}"`;
     case 'detected':
-      return first ? `names municipality and school board, kind "${first}"` : 'names municipality and school board, has a parties or ambition section';
+      return first ? `kind "${first}" in the title, names a municipal or education party` : 'names municipality and school board, has a parties or ambition section';
     case 'excluded':
       return `excluded by scope.exclude "${first}"`;
     case 'declared-other':
       return `front matter declares "${first}", not a partnership document`;
+    case 'genre':
+      return `a ${first} talks about partnerships but is none (title or type "${scope.detail[1] ?? first}")`;
     case 'auto-detect-off':
       return 'no front matter type and auto-detection is off';
     case 'not-partnership': {
-      const words: Record<string, string> = { 'municipal-party': 'no municipal party', 'education-party': 'no education party', 'kind-or-heading': 'no kind or parties/ambition heading' };
+      const words: Record<string, string> = {
+        'municipal-or-education-party': 'no municipal or education party',
+        'municipal-party': 'no municipal party',
+        'education-party': 'no education party',
+        'kind-or-heading': 'no kind in the title and no parties/ambition heading',
+      };
       return `not a partnership document (${scope.detail.map((d) => words[d] ?? d).join(', ')})`;
     }
     case 'unreadable':
@@ -43,31 +50,40 @@ function matches(globs: string[], path: string): string | undefined {
 }
 
 /**
- * Only partnership documents are checked: a README or meeting notes that happen to mention a wethouder must stay
- * silent. A document is in scope when its front matter declares a kind, its path matches `scope.include`, or it
- * names a municipal and an education party and either has a kind in its title or a parties/ambition heading.
+ * Only partnership documents are checked: minutes, newsletters, annual reports or a README that use all the
+ * vocabulary must stay silent. A document is in scope when its front matter declares a kind (or an agreement), its
+ * path matches `scope.include`, or its title names a kind and it names a municipal or an education party (the
+ * absent one is then a finding). Without a kind in the title, it must name both and have a parties or ambition
+ * section. A genre in the title or type (notulen, nieuwsbrief, jaarverslag …) keeps it silent.
  */
 export function decideScope(model: DocumentModel, path: string | undefined, settings: Settings): ScopeDecision {
   const excluded = path ? matches(settings.scope.exclude, path) : undefined;
   if (excluded) return { analysed: false, code: 'excluded', detail: [excluded] };
-  if (model.kindSource === 'front-matter') return { analysed: true, code: 'declared', detail: [model.kind!] };
   const included = path ? matches(settings.scope.include, path) : undefined;
   if (included) return { analysed: true, code: 'included', detail: [included] };
-  // The writer said what this is, and it is something else (a school's annual report, a blog post).
-  if (model.declaredType) return { analysed: false, code: 'declared-other', detail: [model.declaredType] };
+  const declared = model.declaredType;
+  if (model.kindSource === 'front-matter') return { analysed: true, code: 'declared', detail: [model.kind!] };
+  if (declared && !genreIn(declared) && namesAgreement(declared)) return { analysed: true, code: 'declared', detail: [declared] };
+  const declaredGenre = declared ? genreIn(declared) : null;
+  if (declaredGenre) return { analysed: false, code: 'genre', detail: [declaredGenre, declared!] };
+  // An unknown type ("startnotitie", "post") leaves it to the title: "Startnotitie Lokale Educatieve Agenda" is one.
+  if (declared && !model.kind) return { analysed: false, code: 'declared-other', detail: [declared] };
+  const titleGenre = model.title ? genreIn(model.title.text) : null;
+  if (titleGenre) return { analysed: false, code: 'genre', detail: [titleGenre, model.title!.text] };
   if (!settings.scope.autoDetect) return { analysed: false, code: 'auto-detect-off', detail: [] };
 
   const groups = new Set(model.mentions.map((m) => m.group));
   const municipal = groups.has('gemeentebestuur');
   const education = groups.has('schoolbesturen');
-  const headingKind = model.kind ?? model.sections.map((s) => (s.heading ? kindIn(s.heading.text) : null)).find(Boolean);
-  const structure = model.sections.some((s) => s.heading && (s.cls === 'parties' || s.cls === 'ambition'));
-  if (municipal && education && (headingKind || structure)) {
-    return { analysed: true, code: 'detected', detail: headingKind ? [headingKind] : [] };
-  }
+  if (model.kind && (municipal || education)) return { analysed: true, code: 'detected', detail: [model.kind] };
+  const structure = model.sections.some((s) => s.heading && (s.cls === 'parties' || s.cls === 'ambition' || s.cls === 'contributions'));
+  if (!model.kind && municipal && education && structure) return { analysed: true, code: 'detected', detail: [] };
   const missing: MissingForDetection[] = [];
-  if (!municipal) missing.push('municipal-party');
-  if (!education) missing.push('education-party');
-  if (!(headingKind || structure)) missing.push('kind-or-heading');
+  if (model.kind) missing.push('municipal-or-education-party');
+  else {
+    if (!municipal) missing.push('municipal-party');
+    if (!education) missing.push('education-party');
+    if (!structure) missing.push('kind-or-heading');
+  }
   return { analysed: false, code: 'not-partnership', detail: missing };
 }

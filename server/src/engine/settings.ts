@@ -1,6 +1,6 @@
 import { RULES } from './rules';
 import type { RuleLevel, Settings } from './types';
-import { STAKEHOLDER_GROUPS } from './vocabulary';
+import { GROUP_IDS, STAKEHOLDER_GROUPS } from './vocabulary';
 
 const LEVELS: RuleLevel[] = ['off', 'error', 'warning', 'information', 'hint'];
 
@@ -8,6 +8,7 @@ export function defaultSettings(): Settings {
   return {
     rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity])),
     extraRequiredGroups: [],
+    vocabulary: { groups: {} },
     scope: { include: [], exclude: [], autoDetect: true },
   };
 }
@@ -46,6 +47,19 @@ export function resolveSettings(raw: unknown): { settings: Settings; problems: s
       for (const id of input.extraRequiredGroups) {
         if (typeof id === 'string' && known.includes(id)) settings.extraRequiredGroups.push(id);
         else problems.push(`onbekende groep / unknown group ${JSON.stringify(id)} (${known.join(', ')})`);
+      }
+    }
+  }
+
+  if (input.vocabulary !== undefined) {
+    const vocabulary = input.vocabulary as Record<string, unknown>;
+    const groups = typeof vocabulary === 'object' && vocabulary !== null && !Array.isArray(vocabulary) ? vocabulary.groups : undefined;
+    if (typeof groups !== 'object' || groups === null || Array.isArray(groups)) problems.push('"vocabulary.groups" moet per groep een lijst woorden geven / must map group ids to lists of words');
+    else {
+      for (const [id, words] of Object.entries(groups as Record<string, unknown>)) {
+        if (!GROUP_IDS.includes(id)) problems.push(`onbekende groep / unknown group "${id}" in vocabulary.groups (${GROUP_IDS.join(', ')})`);
+        else if (!Array.isArray(words) || !words.every((w) => typeof w === 'string' && w.trim() && w.length <= 100)) problems.push(`"vocabulary.groups.${id}" moet een lijst woorden zijn (elk hooguit 100 tekens) / must be a list of words (at most 100 characters each)`);
+        else settings.vocabulary.groups[id] = (words as string[]).map((w) => w.trim());
       }
     }
   }

@@ -54,6 +54,8 @@ export interface Settings {
   rules: Record<string, RuleLevel>;
   /** Groups required on top of the defaults, by stakeholder id. */
   extraRequiredGroups: string[];
+  /** The user's own words, literal text: extra synonyms per stakeholder group (also names and abbreviations of local parties). */
+  vocabulary: { groups: Record<string, string[]> };
   scope: {
     /** Paths matching these globs are always analysed. */
     include: string[];
@@ -65,7 +67,7 @@ export interface Settings {
 }
 
 /** Why a document is (not) analysed: a code for programs, with its detail (a glob, a declared type, what is missing). */
-export type ScopeCode = 'declared' | 'included' | 'detected' | 'excluded' | 'declared-other' | 'auto-detect-off' | 'not-partnership' | 'unreadable';
+export type ScopeCode = 'declared' | 'included' | 'detected' | 'excluded' | 'declared-other' | 'genre' | 'auto-detect-off' | 'not-partnership' | 'unreadable';
 
 export interface Scope {
   code: ScopeCode;

@@ -1,6 +1,50 @@
-import stakeholderData from '../data/stakeholders.json';
+/**
+ * The vocabulary, read from the data files in ../vocabulary (one file per concept, Dutch and English side by side).
+ * The rules, the scan and the grammar build all read those files; this module only compiles them. Both languages are
+ * always matched: Dutch documents quote English names and the other way round.
+ */
+import anchorData from '../vocabulary/anchors.json';
+import contributionData from '../vocabulary/contributions.json';
+import genreData from '../vocabulary/genres.json';
+import groupData from '../vocabulary/groups.json';
+import hedgeData from '../vocabulary/hedges.json';
+import kindData from '../vocabulary/kinds.json';
+import placeholderData from '../vocabulary/placeholders.json';
+import scanData from '../vocabulary/scan.json';
+import sectionData from '../vocabulary/sections.json';
 import type { Language } from './types';
 import { findAll, normalize, overlaps, wordRegExp, type Span } from './text';
+
+/** Dutch and English phrases of one concept. */
+export interface Phrases {
+  nl: string[];
+  en: string[];
+}
+
+/** One alternation of both languages' patterns. */
+export function alternation(phrases: Phrases | string[]): string {
+  const list = Array.isArray(phrases) ? phrases : [...phrases.nl, ...phrases.en];
+  // A space in a phrase is any run of white space: text from a PDF breaks lines mid-phrase ("Raad van\nToezicht").
+  return list.map((p) => `(?:${p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')})`).join('|');
+}
+
+/** A whole-word, case-insensitive matcher for a concept. Stateless use: callers go through `test` or `findAll`. */
+export function wordsOf(phrases: Phrases | string[], flags = 'giu'): RegExp {
+  return wordRegExp(alternation(phrases), flags);
+}
+
+export function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** User vocabulary is literal text: escaped, never compiled as given. */
+export function literal(text: string): string {
+  return text.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stakeholder groups
 
 export interface StakeholderGroup {
   id: string;
@@ -9,45 +53,51 @@ export interface StakeholderGroup {
   label: Record<Language, string>;
   line: Record<Language, string>;
   role: Record<Language, string>;
-  patterns: RegExp[];
-  excludes: RegExp[];
+  any: RegExp;
+  falseFriends: RegExp | null;
 }
 
-export const STAKEHOLDER_GROUPS: StakeholderGroup[] = stakeholderData.groups.map((g) => ({
-  ...g,
-  patterns: g.patterns.map((p) => wordRegExp(p)),
-  excludes: g.excludes.map((p) => wordRegExp(p)),
-}));
+function compileGroup(g: (typeof groupData.groups)[number], extra: string[] = []): StakeholderGroup {
+  const friends = [...g.falseFriends.nl, ...g.falseFriends.en];
+  return {
+    id: g.id,
+    organisation: g.organisation,
+    label: g.label,
+    line: g.line,
+    role: g.role,
+    any: wordRegExp(alternation([...g.nl, ...g.en, ...extra.map(literal)])),
+    falseFriends: friends.length ? wordRegExp(alternation(friends)) : null,
+  };
+}
 
-/** Per group, its patterns as one alternation: a document is scanned once per group, not once per synonym. */
-const GROUP_SCANS = new Map(stakeholderData.groups.map((g) => [g.id, { any: wordRegExp(g.patterns.join('|')), excludes: g.excludes.length ? wordRegExp(g.excludes.join('|')) : null }]));
-
-export const DEFAULT_REQUIRED_GROUPS: string[] = stakeholderData.requiredByDefault;
+export const STAKEHOLDER_GROUPS: StakeholderGroup[] = groupData.groups.map((g) => compileGroup(g));
+export const DEFAULT_REQUIRED_GROUPS: string[] = groupData.requiredByDefault;
+export const GROUP_IDS: string[] = groupData.groups.map((g) => g.id);
 
 export function stakeholderGroup(id: string): StakeholderGroup | undefined {
   return STAKEHOLDER_GROUPS.find((g) => g.id === id);
 }
 
-/** Spans in `text[from, to)` where the group is named, minus look-alikes. */
-export function groupMatches(group: StakeholderGroup, text: string, from = 0, to = text.length): Span[] {
-  const scan = GROUP_SCANS.get(group.id)!;
-  const excluded = scan.excludes ? findAll(scan.excludes, text, from, to) : [];
-  return findAll(scan.any, text, from, to).filter((span) => !excluded.some((x) => overlaps(x, span)));
+/** The groups with the user's own synonyms (literal text) added; without any, the shared compiled ones. */
+export function groupsWith(extra: Record<string, string[]>): StakeholderGroup[] {
+  if (!Object.values(extra).some((list) => list.length)) return STAKEHOLDER_GROUPS;
+  return groupData.groups.map((g) => (extra[g.id]?.length ? compileGroup(g, extra[g.id]) : STAKEHOLDER_GROUPS.find((s) => s.id === g.id)!));
 }
 
-/** Document kinds, canonical id first; matched against front matter values and titles. */
-const KINDS: Array<{ id: string; pattern: string }> = [
-  { id: 'convenant', pattern: 'convenant\\p{L}*|covenants?' },
-  { id: 'samenwerkingsovereenkomst', pattern: 'samenwerkingsovereenkomst(en)?|partnership agreements?|cooperation agreements?' },
-  { id: 'intentieverklaring', pattern: 'intentieverklaring(en)?|letters? of intent|declarations? of intent' },
-  { id: 'lea', pattern: 'lea|lokale educatieve agenda|local education(al)? agenda' },
-  { id: 'rea', pattern: 'rea|regionale educatieve agenda|regional education(al)? agenda' },
-  { id: 'ihp', pattern: 'ihp|integraal huisvestingsplan|integrated (school )?housing plan' },
-  { id: 'plan van aanpak', pattern: 'plan van aanpak|plan-van-aanpak|plans? of approach|action plan' },
-  { id: 'bestuursakkoord', pattern: 'bestuursakkoord|bestuurlijke? afspraken|administrative agreement' },
-];
-const KIND_RES = KINDS.map((k) => ({ id: k.id, re: wordRegExp(k.pattern, 'iu') }));
+/** Spans in `text[from, to)` where the group is named, minus false friends. */
+export function groupMatches(group: StakeholderGroup, text: string, from = 0, to = text.length): Span[] {
+  const excluded = group.falseFriends ? findAll(group.falseFriends, text, from, to) : [];
+  return findAll(group.any, text, from, to).filter((span) => !excluded.some((x) => overlaps(x, span)));
+}
 
+// ---------------------------------------------------------------------------------------------------------------
+// Kinds and genres
+
+const KIND_RES = kindData.kinds.map((k) => ({ id: k.id, re: wordsOf(k, 'iu') }));
+const AGREEMENT = wordsOf(kindData.agreementWords, 'iu');
+const GENRE = wordsOf(genreData, 'iu');
+
+/** The partnership kind a text names first (a title, a front-matter value), or null. */
 export function kindIn(text: string): string | null {
   let best: { id: string; at: number } | null = null;
   for (const k of KIND_RES) {
@@ -57,12 +107,26 @@ export function kindIn(text: string): string | null {
   return best?.id ?? null;
 }
 
+/** True when an unknown front-matter type still names an agreement ("raamovereenkomst", "memorandum"). */
+export function namesAgreement(text: string): boolean {
+  return AGREEMENT.test(text);
+}
+
+/** The genre a title or type names that only talks about partnerships (minutes, newsletter, annual report …). */
+export function genreIn(text: string): string | null {
+  return GENRE.exec(text)?.[0].toLowerCase() ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections
+
 export type SectionClass =
   | 'parties'
   | 'involvement'
   | 'ambition'
   | 'contributions'
   | 'background'
+  | 'method'
   | 'interests'
   | 'roles'
   | 'meetings'
@@ -70,46 +134,105 @@ export type SectionClass =
   | 'evaluation'
   | 'signature';
 
-/** Heading vocabulary, Dutch and English. A heading takes the class whose keyword appears first in it. */
-const SECTION_PATTERNS: Array<{ cls: SectionClass; pattern: string }> = [
-  { cls: 'parties', pattern: '(betrokken |deelnemende |contract)?partijen|ondertekenaars|parties|signatories|partners|wie doen (er )?mee' },
-  { cls: 'involvement', pattern: 'betrokkenen|belanghebbenden|stakeholders|wie (zijn|worden) (er )?betrokken|involvement|who is involved|betrokkenheid' },
-  { cls: 'ambition', pattern: 'ambitie(s)?|doel(en|stelling|stellingen)?|streefdoel(en)?|visie|wat willen we (samen )?bereiken|beoogde (resultaten|effecten)|gezamenlijke opgave|ambitions?|goals?|objectives?|aims?|vision|targets?|what (do )?we want to achieve|intended results' },
-  { cls: 'contributions', pattern: 'bijdragen?|inzet|middelen|financiering|financien|financiele (afspraken|middelen)|kostenverdeling|budget|contributions?|resources|funding|financing|commitments' },
-  { cls: 'background', pattern: 'aanleiding|achtergrond|inleiding|context|voorgeschiedenis|terugblik|huidige situatie|background|introduction|history' },
-  { cls: 'interests', pattern: 'belangen|interests' },
-  { cls: 'roles', pattern: 'rollen|taken|verantwoordelijkheden|taakverdeling|roles|responsibilities' },
-  { cls: 'meetings', pattern: 'overleg\\p{L}*|governance|overlegstructuur|meetings?' },
-  { cls: 'communication', pattern: 'communicatie|communication|contactpersonen|contacts' },
-  { cls: 'evaluation', pattern: 'evaluatie|monitoring|evaluation|review' },
-  { cls: 'signature', pattern: 'ondertekening|handtekeningen|signatures?|signed' },
-];
-const SECTION_RES = SECTION_PATTERNS.map((s) => ({ cls: s.cls, re: wordRegExp(s.pattern, 'iu') }));
+const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionClass, strong: !!s.strong, re: wordsOf(s, 'iu') }));
 
-export function classifyHeading(text: string): SectionClass | null {
-  // "Artikel 3 – Bijdragen", "2.1 Doelen": numbering says nothing about the content.
-  const clean = normalize(text).replace(/^(artikel|article|hoofdstuk|chapter|paragraaf|bijlage)?\s*[\d.]*\s*/, '');
-  // A heading names its section in a few words; long "headings" are text or table rows that lost their layout.
-  if (clean.split(' ').length > 8) return null;
-  let best: { cls: SectionClass; at: number } | null = null;
+/** "Artikel 3 –", "2.3", "Hoofdstuk 4:", "B." say where a section is, not what it is about. */
+export function stripNumbering(text: string): string {
+  return text.replace(/^\s*((artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|clause|bijlage|annex|schedule|thema|theme|deel|part)\s*)?(\p{N}+[a-z]?(\.\p{N}+)*\.?|[ivxlc]+\.|[a-z][.)])?\s*[-–—:.)]?\s*/iu, '');
+}
+
+/**
+ * The class of a heading, or null. Long "headings" are text that lost its layout and classify as nothing. With
+ * `whole`, only a text that is nothing but a section name classifies ("De ondergetekenden", "Visie").
+ */
+export function classifyHeading(text: string, whole = false): SectionClass | null {
+  const clean = normalize(stripNumbering(text));
+  if (!clean || clean.split(' ').length > 8) return null;
+  let best: { cls: SectionClass; at: number; strong: boolean } | null = null;
   for (const s of SECTION_RES) {
+    s.re.lastIndex = 0;
     const m = s.re.exec(clean);
-    if (m && (!best || m.index < best.at)) best = { cls: s.cls, at: m.index };
+    if (!m || (whole && m[0].length < clean.length)) continue;
+    if (!best || (s.strong && !best.strong) || (s.strong === best.strong && m.index < best.at)) best = { cls: s.cls, at: m.index, strong: s.strong };
   }
   return best?.cls ?? null;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Placeholders, hedges, anchors, contributions, scan words
+
+/** A fill-in field such as [bedrag], …… or XX: not whole-word, the field marks itself. */
+export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'giu');
+/** Words that put a value off: n.t.b., PM, nader te bepalen, to be agreed. */
+export const DEFERRAL = wordsOf(placeholderData.deferrals);
+/** Deferrals that leave a spot open even in running text ("de bijdrage is nader te bepalen"). */
+export const PROSE_DEFERRAL = wordsOf(placeholderData.inProse);
+
+export const HEDGE_REMOVABLE = wordsOf(hedgeData.removable);
+export const HEDGE_VERB = wordsOf(hedgeData.verbs);
+
+const A = anchorData;
+const NUMBER = A.number;
+const NUMBER_WORD = alternation(A.numberWords);
+const UNIT = alternation(A.units);
+const CURRENCY = alternation(A.currency);
+export const ANCHOR_QUANTITY = new RegExp(
+  [
+    // € 300.000, 95%, 0,5 fte, 4 uur, 12 keer; number words too ("twee keer", "tien procent").
+    `(?:${CURRENCY})\\s?${NUMBER}`,
+    `(?<![\\p{L}\\p{N}])(?:${NUMBER}|${NUMBER_WORD})\\s?(?:${UNIT})(?![\\p{L}\\p{N}])`,
+    // "ten minste 12", "minder dan vijf", "van 14 naar 7".
+    `(?<![\\p{L}\\p{N}])(?:${alternation(A.comparisons)})\\s(?:${NUMBER}|${NUMBER_WORD})(?![\\p{L}])`,
+    `(?<![\\p{L}\\p{N}])(?:${alternation(A.changeVerbs)})(?![\\p{L}\\p{N}])`,
+  ].join('|'),
+  'giu',
+);
+/** A digit number; whether it anchors depends on what surrounds it (see EXISTING_COUNT and YEAR). */
+export const DIGITS = new RegExp(`(?<![\\p{L}\\p{N}.,])${NUMBER}(?![\\p{L}\\p{N}])`, 'gu');
+export const YEAR = /^(19|20)\d{2}$/;
+export const DATE = wordsOf(A.dates);
+export const FREQUENCY = wordsOf(A.frequencies);
+export const BENCHMARK = wordsOf(A.benchmarks);
+export const EXISTING_COUNT = wordsOf(A.existing);
+export const DELIVERABLE = wordsOf(A.deliverableNouns);
+export const CREATION = wordsOf(A.creationVerbs);
+
+export const CONCRETE_CONTRIBUTION = wordsOf(contributionData.concrete);
+export const EMPTY_CONTRIBUTION = wordsOf(contributionData.empty);
+
+export const SCAN_WORDS = {
+  interests: wordsOf(scanData.interests),
+  continuity: wordsOf(scanData.continuity),
+  contacts: wordsOf(scanData.contacts),
+  reporting: wordsOf(scanData.reporting),
+  beforePublic: wordsOf(scanData.beforePublic),
+  beforeWords: wordsOf(scanData.beforeWords),
+  roles: wordsOf(scanData.roles),
+  meetings: wordsOf(scanData.meetingWords),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Party types and language
+
 export type PartyType = 'municipal' | 'education' | 'other';
 
-const MUNICIPAL_NAME = wordRegExp('gemeente|municipality|college van (b ?& ?w|burgemeester en wethouders)|city of|town of', 'iu');
+const MUNICIPAL_NAME = wordRegExp('gemeente|municipality|college van (b ?& ?w|burgemeester en wethouders)|city of|town of|(city|county|borough|district|metropolitan|town) council|local authority|\\p{L}+ council', 'iu');
+const MUNICIPAL_START = /^\s*(de |the )?(gemeente|municipality|college van (b|burgemeester)|city of|town of|\p{L}+ (city |county |borough |district |metropolitan |town )?council)(?!\p{L})/iu;
+const OTHER_ORGANISATION = /^\s*(de |het |the )?(samenwerkingsverband|swv|kinderopvang|peuteropvang|opvang|bibliothe|library|pabo|hogeschool|ggd|jeugd|welzijn|wijkteam|sportbedrijf|woningcorporatie)/iu;
 const EDUCATION_NAME = wordRegExp(
-  '\\p{L}*(onderwijs|school|scholen)\\p{L}*|primair|voortgezet|lyceum|college|colleges|academie|academy|ikc|kindcentr\\p{L}*|trust|education\\p{L}*|cvb',
+  '\\p{L}*(onderwijs|school|scholen|scholengroep|schoolbestuur)\\p{L}*|primair|voortgezet|lyceum|college|colleges|academie|academy|academies|ikc|kindcentr\\p{L}*|kindcentra|trust|education\\p{L}*|cvb|bevoegd gezag|governing body|governors|diocese|diocesan|po|vo',
   'iu',
 );
 
-export function partyType(name: string): PartyType {
-  if (MUNICIPAL_NAME.test(name)) return 'municipal';
-  if (EDUCATION_NAME.test(name)) return 'education';
+/** What a declared party is, from its names (name and aliases) and the groups, with the user's own names added. */
+export function partyType(names: string[], groups: StakeholderGroup[] = STAKEHOLDER_GROUPS): PartyType {
+  // A samenwerkingsverband, childcare or teacher training names "onderwijs" but is no school board.
+  if (names.some((n) => OTHER_ORGANISATION.test(n))) return 'other';
+  const named = (id: string): boolean => names.some((n) => groupMatches(groups.find((g) => g.id === id)!, n).length > 0);
+  // "Gemeente Zeewolde" is the municipality; "Stichting Openbaar Onderwijs Gemeente Zeewolde" is a school board.
+  if (names.some((n) => MUNICIPAL_START.test(n))) return 'municipal';
+  if (names.some((n) => EDUCATION_NAME.test(n)) || named('schoolbesturen')) return 'education';
+  if (names.some((n) => MUNICIPAL_NAME.test(n)) || named('gemeentebestuur')) return 'municipal';
   return 'other';
 }
 

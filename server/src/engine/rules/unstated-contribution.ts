@@ -1,222 +1,242 @@
-import { appendListItem, appendTableRow, appendToSection, blocksIn, findSection, insertSection, nextSibling } from '../edit';
+import { appendListItem, appendTableRow, appendToSection, blocksIn, findSection, findSections, insertSection, nextSibling } from '../edit';
 import type { DocumentModel, Party, Section } from '../model';
 import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { normalize, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
+import { CONCRETE_CONTRIBUTION, DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, test } from '../vocabulary';
 
-/** Placeholders, squashed to letters and digits: "n.t.b." → "ntb", "In overleg (te bepalen)" → "inoverlegtebepalen". */
-const PLACEHOLDERS = new Set([
-  '', 'ntb', 'nnb', 'pm', 'nadertebepalen', 'nogtebepalen', 'naderintevullen', 'nogintevullen', 'inoverleg',
-  'inoverlegtebepalen', 'inoverlegvasttestellen', 'volgt', 'volgtlater', 'volgtnog', 'wordtnaderbepaald',
-  'wordtnaderingevuld', 'nognietbekend', 'onbekend', 'tobeagreed', 'tobedetermined', 'tobeconfirmed', 'tba', 'tbd',
-  'tbc', 'x', 'xx', 'xxx', 'eur',
-]);
+type Messages = Record<Language, {
+  noSection: (parties: string) => string;
+  noSectionFix: string;
+  placeholder: (party: string, shown: string) => string;
+  placeholderFix: (party: string) => string;
+  missing: (party: string) => string;
+  addFix: (party: string) => string;
+  nothing: string;
+  heading: string;
+  table: string[];
+  prompts: { money: string; staff: string; facilities: string; other: string };
+}>;
 
-function squash(text: string): string {
-  return normalize(text.replace(/<!--[\s\S]*?-->/g, '')).replace(/[^\p{L}\p{N}]/gu, '');
+const MESSAGES: Messages = {
+  nl: {
+    noSection: (parties) => `Het document zegt van geen enkele partij wat zij bijdraagt (geld, personeel, faciliteiten): ${parties}. Voeg een sectie Bijdragen toe.`,
+    noSectionFix: 'Voeg een sectie Bijdragen toe met een rij per partij',
+    placeholder: (party, shown) => `De bijdrage van ${party} is nog niet ingevuld (${shown}). Maak concreet wat ${party} inbrengt: geld, personeel of faciliteiten.`,
+    placeholderFix: (party) => `Vervang de plaatshouders voor ${party} door invulvelden`,
+    missing: (party) => `${party} ontbreekt bij de bijdragen. Beschrijf wat ${party} inbrengt: geld, personeel of faciliteiten.`,
+    addFix: (party) => `Voeg de bijdrage van ${party} toe`,
+    nothing: 'niets concreets',
+    heading: 'Bijdragen',
+    table: ['Partij', 'Financieel', 'Personeel', 'Faciliteiten'],
+    prompts: { money: '[bedrag]', staff: '[fte of uren]', facilities: '[ruimte of voorziening]', other: '[bijdrage]' },
+  },
+  en: {
+    noSection: (parties) => `The document does not say what any party contributes (money, staff, facilities): ${parties}. Add a Contributions section.`,
+    noSectionFix: 'Add a Contributions section with a row per party',
+    placeholder: (party, shown) => `The contribution of ${party} is not filled in (${shown}). State what ${party} brings in: money, staff or facilities.`,
+    placeholderFix: (party) => `Replace the placeholders for ${party} with fields to fill in`,
+    missing: (party) => `${party} is missing from the contributions. State what ${party} brings in: money, staff or facilities.`,
+    addFix: (party) => `Add the contribution of ${party}`,
+    nothing: 'nothing concrete',
+    heading: 'Contributions',
+    table: ['Party', 'Financial', 'Staff', 'Facilities'],
+    prompts: { money: '[amount]', staff: '[FTE or hours]', facilities: '[premises or services]', other: '[contribution]' },
+  },
+};
+
+/** A piece of text that only defers: "n.t.b.", "PM", "-", "volgt na de begroting", "nader te bepalen in …". */
+function defers(text: string): boolean {
+  const squashed = text.replace(FIELD, '').replace(/[^\p{L}\p{N}€£]/gu, '');
+  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (test(DEFERRAL, text) && !/\p{N}/u.test(text.replace(FIELD, '')));
 }
 
-/** True when a piece of text states nothing: empty, a dash, a placeholder such as n.t.b. or PM, or words that end in one ("inzet medewerkers n.t.b."). */
-function isPlaceholder(piece: string): boolean {
-  return PLACEHOLDERS.has(squash(piece.replace(/€/g, ''))) || deferredWithoutNumbers(piece);
+/** What a stretch of text says about a contribution: something concrete, only fields to fill in, a deferral, or nothing. */
+type Statement = 'concrete' | 'field' | 'deferred' | 'empty';
+
+function judge(text: string): Statement {
+  FIELD.lastIndex = 0;
+  const hasField = FIELD.test(text);
+  const clean = text.replace(FIELD, ' ');
+  let deferred = false;
+  for (const s of splitSentences(clean)) {
+    const sentence = clean.slice(s.start, s.end);
+    // "Nader te bepalen in de realisatieovereenkomst", "volgt na de begroting": a deferral with more words.
+    if (defers(sentence)) {
+      deferred = true;
+      continue;
+    }
+    if (test(CONCRETE_CONTRIBUTION, sentence) && !onlyEmpty(sentence)) return 'concrete';
+  }
+  if (hasField) return 'field';
+  return deferred || defers(text) ? 'deferred' : 'empty';
 }
 
-/** A deferral ("in overleg", "volgt") with no amount or number beside it. */
-function deferredWithoutNumbers(text: string): boolean {
-  return PROSE_PLACEHOLDER.test(text) && !/\p{N}|€/u.test(text);
+/** An empty verb ("ondersteunt", "denkt mee") with no amount, staff or building of its own. */
+function onlyEmpty(sentence: string): boolean {
+  if (!test(EMPTY_CONTRIBUTION, sentence)) return false;
+  const rest = sentence.replace(EMPTY_CONTRIBUTION, ' ');
+  EMPTY_CONTRIBUTION.lastIndex = 0;
+  return !test(CONCRETE_CONTRIBUTION, rest);
 }
 
-/** The whole value states nothing when every part of it (cells, or parts split by ; / ,) is a placeholder. */
-function statesNothing(parts: string[]): boolean {
-  return parts.flatMap((p) => p.split(/[;|]|,(?!\d)/)).every(isPlaceholder);
+interface Entry {
+  /** Who it is about: a table's first cell, a list item's label, a subsection's heading; null for running text. */
+  label: string | null;
+  text: string;
+  anchor: Span;
+  /** Placeholders in it, with their column, to turn into fields to fill in. */
+  placeholders: Array<Span & { header: string }>;
 }
 
-const STOP = new Set(['de', 'het', 'een', 'van', 'voor', 'en', 'the', 'of', 'for', 'and', 'a', 'an', 'b', 'v', 'bv', 'nv']);
-const GENERIC = new Set(['gemeente', 'stichting', 'municipality', 'foundation', 'vereniging', 'school', 'scholen', 'onderwijs', 'primair', 'voortgezet', 'openbaar', 'openbare', 'katholiek', 'katholieke', 'christelijk', 'christelijke', 'trust', 'academy', 'council', 'city', 'schools', 'education', 'educational']);
-const MUNICIPAL_WORDS = /^(de )?(gemeente|gemeentebestuur|college van b ?& ?w|college|municipality|the municipality)$/;
-const EDUCATION_WORDS = /^(de )?(schoolbesturen|besturen|onderwijsbesturen|school boards|the school boards|boards)( gezamenlijk| samen| jointly| together)?$/;
+const STOP = new Set(['de', 'het', 'een', 'van', 'voor', 'en', 'the', 'of', 'for', 'and', 'a', 'an', 'b', 'v', 'bv', 'nv', 'te']);
+const GENERIC = new Set(['gemeente', 'stichting', 'municipality', 'foundation', 'vereniging', 'school', 'scholen', 'onderwijs', 'primair', 'voortgezet', 'openbaar', 'openbare', 'katholiek', 'katholieke', 'christelijk', 'christelijke', 'trust', 'academy', 'council', 'city', 'county', 'borough', 'schools', 'education', 'educational', 'bestuur', 'basisschool', 'kindcentrum', 'kinderopvang', 'samenwerkingsverband', 'passend', 'po', 'vo']);
 
 function tokens(text: string): string[] {
   return normalize(text).split(' ').filter((t) => t && !STOP.has(t));
 }
 
-function acronym(name: string): string | null {
-  const initials = tokens(name).map((t) => t[0]).join('');
-  return initials.length >= 3 ? initials : null;
+interface Matcher {
+  party: Party;
+  /** Whole names and aliases, matched as phrases. */
+  phrases: RegExp;
+  /** Words of its name no other party shares ("Zeewolde" is no evidence when the municipality and a board share it). */
+  distinctive: string[];
 }
 
-/** How well a label names the party: 0 = not at all. Distinctive words count; "Gemeente", "Stichting" alone do not. */
-function matchScore(party: Party, label: string): number {
-  const labelTokens = new Set(tokens(label));
-  const partyTokens = tokens(party.name);
-  const explicitAcronyms = (party.name.match(/\(([\p{Lu}\d&]{2,})\)/gu) ?? []).map((a) => normalize(a));
-  if (explicitAcronyms.some((a) => labelTokens.has(a))) return 1;
-  const initials = acronym(party.name);
-  if (initials && labelTokens.has(initials)) return 1;
-  const distinctive = partyTokens.filter((t) => !GENERIC.has(t));
-  const hit = (t: string): boolean => labelTokens.has(t);
-  if (distinctive.length) {
-    const hits = distinctive.filter(hit).length;
-    return hits ? hits / distinctive.length + partyTokens.filter(hit).length * 0.01 : 0;
-  }
-  return partyTokens.every(hit) ? 1 : 0;
+function matchers(parties: Party[]): Matcher[] {
+  const tokenCount = new Map<string, number>();
+  for (const p of parties) for (const t of new Set(tokens(p.name))) tokenCount.set(t, (tokenCount.get(t) ?? 0) + 1);
+  return parties.map((party) => {
+    const initials = tokens(party.name).map((t) => t[0]).join('');
+    const names = [party.name, ...party.aliases, ...(initials.length >= 3 ? [initials] : [])];
+    return {
+      party,
+      phrases: wordRegExp(names.map((n) => literal(n.replace(/^(de|het|the)\s+/i, ''))).join('|'), 'iu'),
+      distinctive: tokens(party.name).filter((t) => !GENERIC.has(t) && t.length > 2 && tokenCount.get(t) === 1),
+    };
+  });
 }
 
-interface Entry {
-  label: string;
-  /** What the entry says the party contributes, in parts (table cells). */
-  parts: string[];
-  /** Where a finding about this entry goes. */
-  anchor: Span;
-  /** The placeholders in it, with the column they stand in, to replace with fields to fill in. */
-  placeholders: Array<Span & { header: string }>;
-  /** Running text that may name several parties: matched by containment, not by best match. */
-  prose: boolean;
-  /** Judged sentence by sentence (prose, subsections) rather than cell by cell. */
-  text: boolean;
+function names(m: Matcher, text: string): boolean {
+  if (m.phrases.test(text)) return true;
+  const words = new Set(tokens(text));
+  return m.distinctive.some((t) => words.has(t));
 }
 
-const PROSE_PLACEHOLDER = /\b(n\.?t\.?b\.?|nader te bepalen|nog te bepalen|volgt( later| nog)?|wordt (nog )?nader (bepaald|ingevuld)|in overleg( te bepalen)?|to be (agreed|determined|confirmed)|tbd|tba)\b/i;
-/** Running text states a contribution only when it names something concrete: an amount, hours, a building, staff. */
-const CONCRETE = wordRegExp(
-  '\\p{N}+([.,]\\p{N}+)?\\s*(%|procent|euro|mln|miljoen|fte|uur|uren|m²|m2|lokalen|medewerkers|leerkrachten|dagdelen|plaatsen|hours|staff)|€|fte|uur|uren|m²|m2|\\p{L}*(gebouw|lokaal|lokalen|ruimte|zaal|personeel|leider|leiders|coördinator|coordinator|begeleider\\p{L}*|huisvesting|subsidie|budget|middelen|onderhoudsgelden)|financier\\p{L}*|betaal\\p{L}*|betaalt|stel(t|len) .{0,60}beschikbaar|hours?|building|premises|rooms?|staff|funds?|funding|budget|pays?|provides?',
-);
+/** "de schoolbesturen", "the schools", "alle partijen": a row or sentence for several parties at once. */
+const ALL_EDUCATION = wordRegExp('(de |alle )?(school|onderwijs|po-?|vo-?)?besturen|(the |all )?(school boards|schools|trusts|governing bodies)', 'iu');
+const ALL_PARTIES = wordRegExp('(alle )?partijen( gezamenlijk| samen)?|(all )?(the )?(parties|partners)( jointly| together)?|(ieder|elke) partij|each (party|partner)', 'iu');
 
-/** A field to fill in, such as [bedrag]: left open on purpose (our own fixes insert them), so not reported again. */
-const PROMPT = /\[[^\]\n]+\]/;
-
-function statesNothingIn(entry: Entry): boolean {
-  if (!entry.text) return statesNothing(entry.parts);
-  // Every sentence is a placeholder ("Nader te bepalen.") or names nothing concrete ("Het bestuur besluit in april.").
-  return entry.parts
-    .flatMap((part) => splitSentences(part).map((s) => part.slice(s.start, s.end)))
-    .every((sentence) => !PROMPT.test(sentence) && (deferredWithoutNumbers(sentence) || !testRe(CONCRETE, sentence)));
+/** The parties a labelled entry is about (best match), or running text names (all it names). */
+function creditedTo(entry: Entry, all: Matcher[]): Party[] {
+  const about = entry.label ?? entry.text;
+  if (ALL_PARTIES.test(about) && entry.label !== null) return all.map((m) => m.party);
+  const named = all.filter((m) => names(m, about)).map((m) => m.party);
+  if (named.length) return named;
+  if (ALL_EDUCATION.test(about)) return all.filter((m) => m.party.type === 'education').map((m) => m.party);
+  return [];
 }
 
-function testRe(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  return re.test(text);
-}
-
-const trimCell = (text: string) => (cell: Span): Span => {
-  let { start, end } = cell;
-  while (start < end && /[\s|]/.test(text[start])) start++;
-  while (end > start && /[\s|]/.test(text[end - 1])) end--;
+function trimmed(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
-};
+}
 
-function entries(model: DocumentModel, top: Section): Entry[] {
-  const out: Entry[] = [];
+/** The entries of one contributions section: rows, items, sentences, and per-party subsections. */
+function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entry & { parties: Party[] }> {
+  const out: Array<Entry & { parties: Party[] }> = [];
   const text = model.plain;
-  const seenItems = new Set<number>();
   const headers = new Map<number, string[]>();
-  for (const block of blocksIn(model, top, true)) {
-    if (block.table) {
-      const cells = block.table.cells.map(trimCell(text));
-      if (block.table.header) {
-        headers.set(block.table.tableSpan.start, cells.map((c) => text.slice(c.start, c.end)));
-        continue;
-      }
-      const [first, ...rest] = cells;
-      if (!first) continue;
-      const header = headers.get(block.table.tableSpan.start) ?? [];
-      out.push({
-        label: text.slice(first.start, first.end),
-        parts: rest.map((c) => text.slice(c.start, c.end)),
-        anchor: { start: block.start, end: block.end },
-        placeholders: rest
-          .map((c, i) => ({ ...c, header: header[i + 1] ?? '' }))
-          .filter((c) => isPlaceholder(text.slice(c.start, c.end))),
-        prose: false,
-        text: false,
-      });
-    } else if (block.listItem && !seenItems.has(block.listItem.item.start)) {
-      seenItems.add(block.listItem.item.start);
-      const itemText = text.slice(block.start, block.listItem.item.end);
-      const anchor = { start: block.start, end: model.index.lineEnd(block.start) };
-      const m = /^\s*(\*\*|__)?([^:*_\n–—]+?)(\*\*|__)?\s*(:|–|—| - )\s*([\s\S]*?)\s*$/u.exec(itemText);
-      if (m) {
-        const valueStart = block.start + itemText.trimEnd().length - m[5].length;
-        out.push({
-          label: m[2],
-          parts: [m[5]],
-          anchor,
-          placeholders: isPlaceholder(m[5]) ? [{ start: valueStart, end: valueStart + m[5].length, header: '' }] : [],
-          prose: false,
-          text: false,
-        });
-      } else {
-        out.push({ label: itemText, parts: [itemText], anchor, placeholders: [], prose: true, text: true });
-      }
-    } else if (block.type === 'paragraph' && !block.listItem) {
-      for (const s of splitSentences(block.text, block.start)) {
-        const sentence = text.slice(s.start, s.end);
-        out.push({ label: sentence, parts: [sentence], anchor: s, placeholders: [], prose: true, text: true });
+  const sectionParties = (s: Section): Party[] => (s.heading ? all.filter((m) => names(m, s.heading!.text)).map((m) => m.party) : []);
+  const push = (entry: Entry, fallback: Party[]): void => {
+    const credited = creditedTo(entry, all);
+    out.push({ ...entry, parties: credited.length ? credited : fallback });
+  };
+  const seenItems = new Set<number>();
+  for (const section of model.sections.filter((s) => s.start >= top.start && s.end <= top.end && s.heading)) {
+    // A subsection or article per party ("### Gemeente Rivierstad", "Artikel 5 Verplichtingen van de gemeente").
+    const own = sectionParties(section);
+    const inherited = own.length ? own : section === top ? [] : sectionParties(section.parent ?? top);
+    for (const block of blocksIn(model, section, true)) {
+      if (block.table) {
+        const cells = block.table.cellTexts;
+        if (block.table.header) {
+          headers.set(block.table.tableSpan.start, cells);
+          continue;
+        }
+        const header = headers.get(block.table.tableSpan.start) ?? [];
+        // A column per party: | Onderdeel | Gemeente | Stichting X |
+        const columnParties = header.map((h, i) => (i > 0 ? all.filter((m) => names(m, h)).map((m) => m.party) : []));
+        const placeholders = block.table.cells.slice(1).map((c, i) => ({ ...trimmed(text, c), header: header[i + 1] ?? '' })).filter((c) => defers(text.slice(c.start, c.end)));
+        if (columnParties.some((p) => p.length)) {
+          cells.forEach((cell, i) => {
+            if (i > 0 && columnParties[i].length) out.push({ label: header[i], text: cell, anchor: { start: block.start, end: block.end }, placeholders: placeholders.filter((p) => p.header === header[i]), parties: columnParties[i] });
+          });
+          continue;
+        }
+        push({ label: cells[0] ?? '', text: cells.slice(1).join(' ; '), anchor: { start: block.start, end: block.end }, placeholders }, inherited);
+      } else if (block.listItem && !seenItems.has(block.listItem.item.start)) {
+        seenItems.add(block.listItem.item.start);
+        const itemText = text.slice(block.start, block.listItem.item.end);
+        const anchor = { start: block.start, end: model.index.lineEnd(block.start) };
+        const m = /^\s*([^:\n–—]{2,80}?)\s*(?::|–|—| - )\s*([\s\S]*?)\s*$/u.exec(itemText);
+        if (m && tokens(m[1]).length <= 8) {
+          const valueStart = block.start + itemText.length - itemText.trimStart().length + itemText.trimStart().lastIndexOf(m[2]);
+          push({ label: m[1], text: m[2], anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, inherited);
+        } else push({ label: null, text: itemText, anchor, placeholders: [] }, inherited);
+      } else if (block.type === 'paragraph' && !block.listItem) {
+        // Sentence by sentence; a sentence that names nobody ("Zij levert ook …") continues the one before.
+        let previous = inherited;
+        for (const s of splitSentences(block.text, block.start)) {
+          const entry: Entry = { label: null, text: text.slice(s.start, s.end), anchor: s, placeholders: [] };
+          const credited = creditedTo(entry, all);
+          if (credited.length) previous = credited;
+          out.push({ ...entry, parties: credited.length ? credited : previous });
+        }
       }
     }
-  }
-  // A subsection per party: "### Gemeente Rivierstad" followed by what it brings in.
-  for (const sub of model.sections.filter((s) => s.parent === top)) {
-    const body = blocksIn(model, sub).filter((b) => !b.table?.header);
-    out.push({
-      label: sub.heading!.text,
-      parts: body.length ? body.map((b) => text.slice(b.start, b.end)) : [''],
-      anchor: { start: sub.heading!.start, end: sub.heading!.end },
-      placeholders: body.filter((b) => isPlaceholder(text.slice(b.start, b.end))).map((b) => ({ ...trimCell(text)(b), header: '' })),
-      prose: false,
-      text: true,
-    });
+    if (section !== top && own.length && !blocksIn(model, section, true).length) {
+      out.push({ label: section.heading!.text, text: '', anchor: { start: section.heading!.start, end: section.heading!.end }, placeholders: [], parties: own });
+    }
   }
   return out;
 }
 
-/** Assigns entries to parties: labels go to the best-matching party, running text to every party it names. */
-function entriesByParty(model: DocumentModel, all: Entry[]): Map<Party, Entry[]> {
-  const byParty = new Map<Party, Entry[]>(model.parties.map((p) => [p, []]));
-  const municipal = model.parties.filter((p) => p.type === 'municipal');
-  const education = model.parties.filter((p) => p.type === 'education');
-  for (const entry of all) {
-    const label = normalize(entry.label);
-    if (!entry.prose && MUNICIPAL_WORDS.test(label) && municipal.length === 1) {
-      byParty.get(municipal[0])!.push(entry);
-      continue;
+/** Sentences outside any contributions section that state what a named party brings in. */
+function proseContributions(model: DocumentModel, all: Matcher[]): Set<Party> {
+  const found = new Set<Party>();
+  for (const block of model.blocks) {
+    if (block.type === 'heading' || block.section.cls === 'background' || block.table?.header) continue;
+    for (const s of splitSentences(block.text, block.start)) {
+      const sentence = model.plain.slice(s.start, s.end);
+      if (judge(sentence) !== 'concrete') continue;
+      for (const p of creditedTo({ label: null, text: sentence, anchor: s, placeholders: [] }, all)) found.add(p);
     }
-    if (!entry.prose && EDUCATION_WORDS.test(label)) {
-      for (const p of education) byParty.get(p)!.push(entry);
-      continue;
-    }
-    const scored = model.parties.map((p) => ({ p, score: matchScore(p, entry.label) })).filter((s) => s.score > 0);
-    if (entry.prose) for (const s of scored) byParty.get(s.p)!.push(entry);
-    else if (scored.length) byParty.get(scored.reduce((a, b) => (b.score > a.score ? b : a)).p)!.push(entry);
   }
-  return byParty;
+  return found;
 }
-
-const PROMPTS: Array<{ re: RegExp; nl: string; en: string }> = [
-  { re: /financ|geld|budget|bedrag|euro|kosten|money|funding|amount/, nl: '[bedrag]', en: '[amount]' },
-  { re: /personeel|fte|uren|mensen|capaciteit|staff|people|hours/, nl: '[fte of uren]', en: '[FTE or hours]' },
-  { re: /faciliteit|huisvesting|ruimte|gebouw|locatie|facilit|premises|accommodation|building/, nl: '[ruimte of voorziening]', en: '[premises or services]' },
-];
 
 function prompt(header: string, lang: Language): string {
   const h = normalize(header);
-  return PROMPTS.find((p) => p.re.test(h))?.[lang] ?? (lang === 'nl' ? '[bijdrage]' : '[contribution]');
+  const p = MESSAGES[lang].prompts;
+  if (/financ|geld|budget|bedrag|euro|kosten|money|funding|amount/.test(h)) return p.money;
+  if (/personeel|fte|uren|mensen|capaciteit|staff|people|hours/.test(h)) return p.staff;
+  if (/faciliteit|huisvesting|ruimte|gebouw|locatie|facilit|premises|accommodation|building/.test(h)) return p.facilities;
+  return p.other;
 }
 
-const TABLE_HEADER: Record<Language, string[]> = {
-  nl: ['Partij', 'Financieel', 'Personeel', 'Faciliteiten'],
-  en: ['Party', 'Financial', 'Staff', 'Facilities'],
-};
-
 function newTable(parties: Party[], lang: Language): string {
-  const header = TABLE_HEADER[lang];
+  const header = MESSAGES[lang].table;
   const rows = parties.map((p) => `| ${[p.name, ...header.slice(1).map((h) => prompt(h, lang))].join(' | ')} |`);
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows].join('\n');
 }
 
 function addEntry(model: DocumentModel, section: Section, party: Party, lang: Language): OffsetEdit {
-  const [, ...kinds] = TABLE_HEADER[lang];
+  const [, ...kinds] = MESSAGES[lang].table;
   const line = `**${party.name}**: ${kinds.map((k) => `${k.toLowerCase()} ${prompt(k, lang)}`).join(', ')}`;
   const row = appendTableRow(model, section, (columns, header) => [party.name, ...header.slice(1, columns).map((h) => prompt(h, lang))]);
   if (row) return row;
@@ -228,6 +248,8 @@ function addEntry(model: DocumentModel, section: Section, party: Party, lang: La
   }
   return appendToSection(model, section, `- ${line}`);
 }
+
+const CITATION = { quote: 2, examples: [{ lesson: 'example-haarlemmermeer', quote: 1 }, { lesson: 'example-nijmegen', quote: 1 }] };
 
 export const unstatedContribution: Rule = {
   id: 'unstated-contribution',
@@ -272,66 +294,51 @@ export const unstatedContribution: Rule = {
   },
   check({ model, lang }) {
     if (!model.parties.length) return [];
-    const nl = lang === 'nl';
-    const top = findSection(model, 'contributions');
+    const m = MESSAGES[lang];
+    const all = matchers(model.parties);
+    const sections = findSections(model, 'contributions');
     const findings: RuleFinding[] = [];
-    const citation = { quote: 2, examples: [{ lesson: 'example-haarlemmermeer', quote: 1 }, { lesson: 'example-nijmegen', quote: 1 }] };
+    const anchorOf = (): Span => {
+      const heading = findSection(model, 'parties', 'involvement')?.heading ?? model.title;
+      return heading ? { start: heading.start, end: heading.end } : { start: 0, end: model.index.lineEnd(0) };
+    };
 
-    if (!top) {
-      const anchor = findSection(model, 'parties', 'involvement')?.heading ?? model.title;
+    if (!sections.length) {
+      const stated = proseContributions(model, all);
+      const missing = model.parties.filter((p) => !stated.has(p));
+      if (!missing.length) return [];
       const after = findSection(model, 'ambition') ?? findSection(model, 'parties', 'involvement');
-      const heading = nl ? 'Bijdragen' : 'Contributions';
-      const edit = insertSection(model, heading, newTable(model.parties, lang), after ? nextSibling(model, after) : undefined);
-      for (const party of model.parties) {
-        findings.push({
-          start: anchor?.start ?? 0,
-          end: anchor?.end ?? model.index.lineEnd(0),
-          message: nl
-            ? `Het document zegt niet wat ${party.name} bijdraagt (geld, personeel, faciliteiten). Voeg een sectie Bijdragen toe.`
-            : `The document does not say what ${party.name} contributes (money, staff, facilities). Add a Contributions section.`,
-          data: { party: party.name, reason: 'no-section' },
-          fixes: [{ action: nl ? 'Voeg een sectie Bijdragen toe met een rij per partij' : 'Add a Contributions section with a row per party', edits: [edit], preferred: true }],
-          ...citation,
-        });
-      }
-      return findings;
+      const edit = insertSection(model, m.heading, newTable(missing, lang), after ? nextSibling(model, after) : undefined);
+      const fixes = [{ action: m.noSectionFix, edits: [edit], preferred: true }];
+      // Nothing stated by anyone is one problem of the document, not one per party.
+      if (!stated.size) return [{ ...anchorOf(), message: m.noSection(model.parties.map((p) => p.name).join(', ')), data: { reason: 'no-section', parties: model.parties.map((p) => p.name) }, fixes, ...CITATION }];
+      return missing.map((party) => ({ ...anchorOf(), message: m.missing(party.name), data: { party: party.name, reason: 'missing' }, fixes, ...CITATION }));
     }
 
-    const byParty = entriesByParty(model, entries(model, top));
+    const top = sections[0];
+    const found = sections.flatMap((s) => entries(model, s, all));
     for (const party of model.parties) {
-      const found = byParty.get(party) ?? [];
-      if (found.some((e) => !statesNothingIn(e))) continue;
-      const entry = found.find((e) => !e.prose) ?? found[0];
+      const own = found.filter((e) => e.parties.includes(party));
+      const verdicts = own.map((e) => judge(e.text));
+      if (verdicts.includes('concrete')) continue;
+      // Fields to fill in are work in progress: unfilled-placeholder reports them, once.
+      if (verdicts.includes('field')) continue;
+      const entry = own.find((e) => e.label !== null) ?? own[0];
       if (entry) {
-        const shown = entry.parts.map((p) => p.trim()).filter((p) => p && p !== '|').join(', ') || (nl ? 'niets' : 'nothing');
+        const shown = entry.text.trim().replace(/\s*;\s*;?/g, ', ').replace(/^,\s*|,\s*$/g, '') || m.nothing;
         const fix = entry.placeholders.length
-          ? {
-              action: nl ? `Vervang de plaatshouders voor ${party.name} door invulvelden` : `Replace the placeholders for ${party.name} with fields to fill in`,
-              edits: entry.placeholders.map((p) => ({ start: p.start, end: p.end, newText: prompt(p.header, lang) })),
-              preferred: true,
-            }
-          : { action: nl ? `Voeg de bijdrage van ${party.name} toe` : `Add the contribution of ${party.name}`, edits: [addEntry(model, top, party, lang)], preferred: true };
-        findings.push({
-          start: entry.anchor.start,
-          end: entry.anchor.end,
-          message: nl
-            ? `De bijdrage van ${party.name} is nog niet ingevuld (${shown}). Maak concreet wat ${party.name} inbrengt: geld, personeel of faciliteiten.`
-            : `The contribution of ${party.name} is not filled in (${shown}). State what ${party.name} brings in: money, staff or facilities.`,
-          data: { party: party.name, reason: 'placeholder' },
-          fixes: [fix],
-          ...citation,
-        });
+          ? { action: m.placeholderFix(party.name), edits: entry.placeholders.map((p) => ({ start: p.start, end: p.end, newText: prompt(p.header, lang) })), preferred: true }
+          : { action: m.addFix(party.name), edits: [addEntry(model, top, party, lang)], preferred: true };
+        findings.push({ start: entry.anchor.start, end: entry.anchor.end, message: m.placeholder(party.name, shown), data: { party: party.name, reason: 'placeholder' }, fixes: [fix], ...CITATION });
         continue;
       }
       findings.push({
         start: top.heading!.start,
         end: top.heading!.end,
-        message: nl
-          ? `${party.name} ontbreekt bij de bijdragen. Beschrijf wat ${party.name} inbrengt: geld, personeel of faciliteiten.`
-          : `${party.name} is missing from the contributions. State what ${party.name} brings in: money, staff or facilities.`,
+        message: m.missing(party.name),
         data: { party: party.name, reason: 'missing' },
-        fixes: [{ action: nl ? `Voeg ${party.name} toe aan de bijdragen` : `Add ${party.name} to the contributions`, edits: [addEntry(model, top, party, lang)], preferred: true }],
-        ...citation,
+        fixes: [{ action: m.addFix(party.name), edits: [addEntry(model, top, party, lang)], preferred: true }],
+        ...CITATION,
       });
     }
     return findings;

@@ -1,0 +1,346 @@
+/**
+ * What one chunk of Markdown says: its clean text, headings (real and pseudo), blocks and party candidates. Chunks
+ * are parsed on their own and cached by their text, so a keystroke re-parses one paragraph, not the whole plan.
+ */
+import type { Nodes, PhrasingContent, Root } from 'mdast';
+import { parseMarkdown } from '../parse';
+import type { Span } from '../text';
+import { STAKEHOLDER_GROUPS, classifyHeading, groupMatches, languageVotes } from '../vocabulary';
+import type { Block, Heading } from './types';
+
+/** A name that may be a party, found in a list item, table row, bold text or prose list; kept only where parties are. */
+export interface PartyCandidate extends Span {
+  name: string;
+  /** The whole text it came from, where aliases ("hierna te noemen: SKO") are defined. */
+  context: string;
+  /** From a prose list ("Partijen: A, B en C"), which counts wherever it stands. */
+  prose?: boolean;
+}
+
+export interface ChunkMention extends Span {
+  group: string;
+}
+
+export interface ChunkFacts {
+  plain: string;
+  headings: Heading[];
+  blocks: Array<Omit<Block, 'section'>>;
+  partyCandidates: PartyCandidate[];
+  /** Where the built-in vocabulary names a stakeholder group. */
+  mentions: ChunkMention[];
+  /** The YAML front matter, only ever in the first chunk. */
+  yaml: (Span & { value: string }) | null;
+  /** Dutch and English word counts outside the front matter. */
+  votes: { nl: number; en: number };
+}
+
+export function spanOf(node: Nodes): Span {
+  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+}
+
+/** Text of phrasing content, HTML comments left out. */
+export function phrasingText(nodes: readonly (PhrasingContent | Nodes)[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+    else if (node.type === 'break') out += ' ';
+    else if ('children' in node) out += phrasingText(node.children as Nodes[]);
+  }
+  return out;
+}
+
+/**
+ * Blanks what a reader does not see as prose, keeping every offset in place: comments, code, images, link targets,
+ * and the syntax around text (heading marks, emphasis delimiters, table pipes, quote marks). Rules get clean text.
+ */
+function plainText(text: string, tree: Root): string {
+  const hidden: Span[] = [];
+  const aroundChildren = (node: Nodes & { children: Nodes[] }): void => {
+    const { start, end } = spanOf(node);
+    const first = node.children[0];
+    const last = node.children.at(-1);
+    if (!first || !last) return void hidden.push({ start, end });
+    hidden.push({ start, end: spanOf(first).start }, { start: spanOf(last).end, end });
+  };
+  const visit = (node: Nodes): void => {
+    const { start, end } = spanOf(node);
+    switch (node.type) {
+      case 'html':
+      case 'code':
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+      case 'yaml':
+        hidden.push({ start, end });
+        return;
+      case 'link': {
+        // Keep the link text, blank the target: URLs are full of digits that are no anchor.
+        const last = node.children.at(-1);
+        hidden.push({ start: last ? spanOf(last).end : start, end });
+        if (node.children[0]) hidden.push({ start, end: spanOf(node.children[0]).start });
+        break;
+      }
+      case 'heading':
+      case 'strong':
+      case 'emphasis':
+      case 'delete':
+      case 'tableCell':
+        aroundChildren(node as Nodes & { children: Nodes[] });
+        break;
+      case 'tableRow':
+        // Pipes between and around cells.
+        for (let i = start; i < end; i++) if (text[i] === '|') hidden.push({ start: i, end: i + 1 });
+        break;
+      case 'blockquote':
+        for (const m of text.slice(start, end).matchAll(/^[ \t]*(>[ \t]?)+/gm)) hidden.push({ start: start + m.index, end: start + m.index + m[0].length });
+        break;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  if (!hidden.length) return text;
+  hidden.sort((x, y) => x.start - y.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of hidden) {
+    const start = Math.max(span.start, at);
+    if (span.end <= start) continue;
+    parts.push(text.slice(at, start), text.slice(start, span.end).replace(/[^\r\n]/g, ' '));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** A party's name in a list item or line: the bold part, else the text before ':', '–', '(' or ','. */
+function partyLabel(nodes: readonly PhrasingContent[]): string | null {
+  const first = nodes.find((n) => !(n.type === 'text' && !n.value.trim()) && n.type !== 'html');
+  if (!first) return null;
+  if (first.type === 'strong') return phrasingText(first.children).trim();
+  const text = phrasingText(nodes);
+  const name = text.split(/\s*(?::|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd| statutair| located| of [\p{N}])/u)[0].trim();
+  return name || null;
+}
+
+/** "Partijen: Gemeente X, Stichting Y en Z." names its parties in running text. */
+const PROSE_PARTIES = /^\s*(?:partijen|parties|partners|betrokken partijen|ondertekenaars|signatories|tussen|between)\s*(?:zijn|are)?\s*:\s*(.+)$/isu;
+
+function proseParties(text: string, base: number): Array<{ name: string; start: number; end: number }> {
+  const m = PROSE_PARTIES.exec(text);
+  if (!m) return [];
+  const list = m[1].replace(/[.;]\s*$/, '');
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  const listStart = text.length - m[1].length;
+  let at = 0;
+  for (const piece of list.split(/,\s*|\s+(?:en|and|&)\s+/u)) {
+    const offset = list.indexOf(piece, at);
+    at = offset + piece.length;
+    const name = piece.replace(/\s*\(.*$/, '').trim();
+    if (name) out.push({ name, start: base + listStart + offset, end: base + listStart + offset + piece.length });
+  }
+  return out;
+}
+
+/**
+ * A paragraph that does the work of a heading: "**Partijen**", "Artikel 4 – Bijdragen", "2.3 Ambities" or
+ * "De ondergetekenden:" on a line of its own. Only when its words name a section, so a bold party name stays a name.
+ * The depth follows the numbering ("2.3" is under "2"); bold and lead-in lines sit under any real heading.
+ */
+function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth: number; text: string } | null {
+  const line = text.trim();
+  if (!line || line.includes('\n') || line.length > 90) return null;
+  const onlyBold = (nodes.length === 1 && nodes[0].type === 'strong') || (nodes.length === 2 && nodes[0].type === 'strong' && nodes[1].type === 'text' && /^\s*:?\s*$/.test(nodes[1].value));
+  const numbered = /^(artikel|article|hoofdstuk|chapter|paragraaf|section)\s+\p{N}+|^\p{N}+(\.\p{N}+)*\.?\s+\p{Lu}/u.test(line) || /^(artikel|article)\s+\p{N}+/iu.test(line);
+  if (!onlyBold && !numbered && !/^\p{Lu}[^.!]*[?:]?$/u.test(line)) return null;
+  const label = line.replace(/:\s*$/, '').replace(/[*_]/g, '').trim();
+  if (label.split(/\s+/).length > 8) return null;
+  // Bold and numbered lines name their section in a few words; a plain line or lead-in ("De ondergetekenden:")
+  // only when it is nothing but a section name, so "Partijen komen het volgende overeen:" stays text.
+  if (!classifyHeading(label, !onlyBold && !numbered)) return null;
+  const parts = /^(?:artikel|article|hoofdstuk|chapter|paragraaf|section)?\s*(\p{N}+(?:\.\p{N}+)*)/iu.exec(label)?.[1];
+  const depth = parts ? Math.min(6, parts.split('.').length + 1) : 6;
+  return { depth, text: label };
+}
+
+/**
+ * Text extracted from a PDF runs headings into paragraphs ("4.1 Taal\nWat willen we bereiken?\nIeder kind …"). A line
+ * of a paragraph that is a heading on its own splits the paragraph there, so the sentences after it get its section.
+ */
+function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?: { depth: number; text: string } }> {
+  const text = plain.slice(span.start, span.end);
+  if (!text.includes('\n')) return [span];
+  const parts: Array<Span & { heading?: { depth: number; text: string } }> = [];
+  let blockStart = span.start;
+  let at = span.start;
+  for (const line of text.split('\n')) {
+    const lineStart = at;
+    at += line.length + 1;
+    const heading = line.trim() ? pseudoHeading(line, []) : null;
+    if (!heading) continue;
+    if (lineStart > blockStart) parts.push({ start: blockStart, end: lineStart - 1 });
+    parts.push({ start: lineStart, end: lineStart + line.trimEnd().length, heading });
+    blockStart = at;
+  }
+  if (blockStart < span.end) parts.push({ start: blockStart, end: span.end });
+  return parts.filter((p) => p.end > p.start);
+}
+
+export function chunkFacts(text: string): ChunkFacts {
+  const tree = parseMarkdown(text);
+  const plain = plainText(text, tree);
+  const headings: Heading[] = [];
+  const blocks: ChunkFacts['blocks'] = [];
+  const partyCandidates: PartyCandidate[] = [];
+
+  const walk = (node: Nodes, listItem?: Block['listItem']): void => {
+    switch (node.type) {
+      case 'heading': {
+        const span = spanOf(node);
+        headings.push({ ...span, depth: node.depth, text: phrasingText(node.children).trim() });
+        blocks.push({ ...span, type: 'heading', text: plain.slice(span.start, span.end) });
+        return;
+      }
+      case 'paragraph': {
+        const span = spanOf(node);
+        const clean = phrasingText(node.children);
+        const pseudo = listItem ? null : pseudoHeading(clean, node.children);
+        if (pseudo) {
+          headings.push({ ...span, ...pseudo, pseudo: true });
+          blocks.push({ ...span, type: 'heading', text: plain.slice(span.start, span.end) });
+          return;
+        }
+        if (listItem) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem });
+        else for (const part of splitAtHeadingLines(plain, span)) {
+          if (part.heading) headings.push({ start: part.start, end: part.end, ...part.heading, pseudo: true });
+          blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: plain.slice(part.start, part.end) });
+        }
+        if (!listItem) {
+          // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").
+          for (const child of node.children) if (child.type === 'strong') partyCandidates.push({ name: phrasingText(child.children), ...spanOf(child), context: clean });
+          for (const p of proseParties(plain.slice(span.start, span.end), span.start)) partyCandidates.push({ ...p, context: p.name, prose: true });
+          // Text from a PDF keeps its bullets as characters: "•   de gemeente Wadderveen;" on lines of one paragraph.
+          for (const m of plain.slice(span.start, span.end).matchAll(/^[ \t]*[•·▪■◦o–-][ \t]+([^\n]+)/gmu)) {
+            const at = span.start + m.index + m[0].length - m[1].length;
+            const name = m[1].split(/\s*(?::|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd)/u)[0].trim();
+            if (name) partyCandidates.push({ name, start: at, end: at + m[1].length, context: m[1] });
+          }
+        }
+        return;
+      }
+      case 'list': {
+        const listSpan = spanOf(node);
+        // "2. Partijen" on its own line parses as a list of one item; it is a numbered heading.
+        const only = node.children.length === 1 ? node.children[0].children : [];
+        if (!listItem && node.ordered && only.length === 1 && only[0].type === 'paragraph') {
+          const label = `${node.start ?? 1}. ${phrasingText(only[0].children)}`;
+          const pseudo = pseudoHeading(label, only[0].children);
+          if (pseudo) {
+            headings.push({ ...listSpan, ...pseudo, pseudo: true });
+            blocks.push({ ...listSpan, type: 'heading', text: plain.slice(listSpan.start, listSpan.end) });
+            return;
+          }
+        }
+        for (const item of node.children) {
+          const itemSpan = spanOf(item);
+          const marker = text.slice(itemSpan.start, itemSpan.start + 16).match(/^\s*([-*+]|\d+[.)])/)?.[1] ?? '-';
+          const info = { item: itemSpan, list: { ...listSpan, ordered: node.ordered ?? false, marker } };
+          // Only an item's own first paragraph names a party; nested lists describe it.
+          if (!listItem) {
+            const para = item.children.find((c) => c.type === 'paragraph');
+            const label = para && para.type === 'paragraph' ? partyLabel(para.children) : null;
+            if (label && para) partyCandidates.push({ name: label, ...spanOf(para), context: phrasingText(para.children) });
+          }
+          for (const child of item.children) walk(child, info);
+        }
+        return;
+      }
+      case 'table': {
+        const tableSpan = spanOf(node);
+        const columns = node.children[0]?.children.length ?? 0;
+        node.children.forEach((row, i) => {
+          const span = spanOf(row);
+          const cells = row.children.slice(0, columns);
+          blocks.push({
+            ...span,
+            type: 'table-row',
+            text: plain.slice(span.start, span.end),
+            table: { cells: cells.map(spanOf), cellTexts: cells.map((c) => phrasingText(c.children).trim()), header: i === 0, tableSpan, columns },
+          });
+          if (i > 0 && !listItem && cells[0]) partyCandidates.push({ name: phrasingText(cells[0].children).trim(), ...span, context: cells.map((c) => phrasingText(c.children)).join(' ') });
+        });
+        return;
+      }
+      default:
+        if ('children' in node) for (const child of node.children) walk(child as Nodes, listItem);
+    }
+  };
+  for (const child of tree.children) walk(child);
+
+  const first = tree.children[0];
+  const yaml = first && first.type === 'yaml' ? { ...spanOf(first), value: first.value } : null;
+  const mentions: ChunkMention[] = [];
+  for (const group of STAKEHOLDER_GROUPS) for (const span of groupMatches(group, plain)) mentions.push({ group: group.id, ...span });
+  return { plain, headings, blocks, partyCandidates, mentions, yaml, votes: languageVotes(plain) };
+}
+
+/**
+ * Where the document can be cut into chunks that parse exactly as they do in the whole: before a line at column 0
+ * that follows a blank line and can only start a new top-level block (not a list item, which would join the list
+ * before it), outside fenced code, HTML comments and front matter. Documents with reference or footnote
+ * definitions, which act across the whole document, are not cut.
+ */
+export function chunkBoundaries(text: string): number[] {
+  if (/^ {0,3}\[[^\]\n]+\]:/m.test(text) || /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/im.test(text)) return [0];
+  const cuts = [0];
+  let offset = 0;
+  let fence: string | null = null;
+  let inComment = false;
+  let previousBlank = false;
+  let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
+  let lineNumber = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const content = line.replace(/\r$/, '');
+    if (inFrontMatter) {
+      if (lineNumber++ > 0 && /^(---|\.\.\.)\s*$/.test(content)) inFrontMatter = false;
+      previousBlank = false;
+      continue;
+    }
+    lineNumber++;
+    if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(content);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
+      previousBlank = false;
+      continue;
+    }
+    if (inComment) {
+      if (content.includes('-->')) inComment = false;
+      previousBlank = false;
+      continue;
+    }
+    const blank = content.trim() === '';
+    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
+      cuts.push(lineStart);
+    }
+    const open = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
+    if (open) fence = open[1].replace(/[^`~]/g, '');
+    else if (/^ {0,3}<!--/.test(content) && !content.slice(content.indexOf('<!--') + 4).includes('-->')) inComment = true;
+    previousBlank = blank;
+  }
+  return cuts;
+}
+
+/**
+ * Parsing many tiny chunks costs more than it saves, so only some safe places become cuts: headings, about one in
+ * four other blocks, and any place once a chunk has grown large. The choice depends on the line itself (a hash), not
+ * on where earlier cuts fell, so an edit moves no cut but its own and every other chunk stays cached.
+ */
+function worthCutting(line: string, chunkLength: number): boolean {
+  if (/^#{1,6}(\s|$)/.test(line) || chunkLength > 16_384) return true;
+  let hash = 2166136261;
+  for (let i = 0; i < Math.min(line.length, 64); i++) hash = Math.imul(hash ^ line.charCodeAt(i), 16777619);
+  return (hash >>> 0) % 4 === 0;
+}
+
+export type ChunkCache = Map<string, ChunkFacts>;

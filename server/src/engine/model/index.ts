@@ -1,0 +1,129 @@
+/**
+ * The document model the rules run over: kind, language, parties, classified sections, blocks of clean text and
+ * every stakeholder mention. Built from cached chunks (./chunks), front matter (./front-matter), sections
+ * (./sections) and parties (./parties).
+ */
+import { LineIndex } from '../text';
+import type { Notice } from '../types';
+import { groupMatches, groupsWith, kindIn, languageFromValue } from '../vocabulary';
+import { chunkBoundaries, chunkFacts, type ChunkCache, type ChunkFacts, type PartyCandidate } from './chunks';
+import { KIND_KEYS, LANGUAGE_KEYS, firstValue, readFrontMatter } from './front-matter';
+import { frontMatterParties, sectionParties, withGenericAliases } from './parties';
+import { assignSections, buildSections } from './sections';
+import type { DocumentModel, Heading, Mention, Party } from './types';
+
+export type * from './types';
+export type { ChunkCache } from './chunks';
+export { chunkBoundaries } from './chunks';
+
+function shift<T extends { start: number; end: number }>(span: T, by: number): T {
+  return { ...span, start: span.start + by, end: span.end + by };
+}
+
+export interface ModelOptions {
+  cache?: ChunkCache;
+  chunked?: boolean;
+  /** The user's own synonyms per stakeholder group, literal text. */
+  groups?: Record<string, string[]>;
+}
+
+/** Without a heading, a short first line of the text is the title ("Lokaal Educatieve Agenda Zeewolde 2025"). */
+function titleOf(headings: Heading[], plain: string): Heading | null {
+  const real = headings.find((h) => h.depth === 1 && !h.pseudo) ?? headings.find((h) => !h.pseudo);
+  const firstText = /\S[^\r\n]*/.exec(plain);
+  if (real && (!firstText || real.start <= firstText.index + 1)) return real;
+  if (firstText && firstText[0].trim().split(/\s+/).length <= 14 && !/[.;,]$/.test(firstText[0].trim())) {
+    const text = firstText[0].trim();
+    return { start: firstText.index, end: firstText.index + text.length, depth: 1, text, pseudo: true };
+  }
+  return real ?? null;
+}
+
+/**
+ * Builds the document model. With a cache (one per open document), the document is cut into chunks and those whose
+ * text did not change are reused. Without one it is parsed whole; `chunked` forces either way (for the tests).
+ */
+export function buildModel(text: string, options: ModelOptions = {}): DocumentModel {
+  const index = new LineIndex(text);
+  // Without a cache there is nothing to reuse, and one parse of the whole is faster than many of its parts.
+  const cuts = options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(text);
+  const previous = options.cache ? new Map(options.cache) : undefined;
+  options.cache?.clear();
+
+  const plainParts: string[] = [];
+  const headings: Heading[] = [];
+  const rawBlocks: ChunkFacts['blocks'] = [];
+  const candidates: PartyCandidate[] = [];
+  const chunkMentions: Mention[] = [];
+  let yaml: ChunkFacts['yaml'] = null;
+  const votes = { nl: 0, en: 0 };
+  for (let i = 0; i < cuts.length; i++) {
+    const at = cuts[i];
+    const chunk = text.slice(at, cuts[i + 1] ?? text.length);
+    let facts = previous?.get(chunk);
+    if (!facts) facts = chunkFacts(chunk);
+    options.cache?.set(chunk, facts);
+    plainParts.push(facts.plain);
+    for (const h of facts.headings) headings.push(shift(h, at));
+    for (const b of facts.blocks) {
+      rawBlocks.push({
+        ...shift(b, at),
+        listItem: b.listItem && { item: shift(b.listItem.item, at), list: shift(b.listItem.list, at) },
+        table: b.table && { ...b.table, cells: b.table.cells.map((c) => shift(c, at)), tableSpan: shift(b.table.tableSpan, at) },
+      });
+    }
+    for (const c of facts.partyCandidates) candidates.push(shift(c, at));
+    for (const m of facts.mentions) chunkMentions.push(shift(m, at));
+    if (i === 0) yaml = facts.yaml;
+    votes.nl += facts.votes.nl;
+    votes.en += facts.votes.en;
+  }
+  const plain = plainParts.join('');
+  const notices: Notice[] = [];
+  const frontMatter = readFrontMatter(yaml, index, notices);
+
+  const sections = buildSections(headings, text.length);
+  const blocks = assignSections(rawBlocks, sections);
+  const title = titleOf(headings, plain);
+
+  const kindValue = frontMatter ? firstValue(frontMatter.data, KIND_KEYS) : undefined;
+  // Only the kinds Samenspel knows count: `type: jaarverslag` or `type: post` is front matter of something else.
+  const fmKind = typeof kindValue === 'string' ? kindIn(kindValue) : null;
+  const titleKind = title ? kindIn(title.text) : null;
+
+  const languageValue = frontMatter ? firstValue(frontMatter.data, LANGUAGE_KEYS) : undefined;
+  const language = languageFromValue(languageValue) ?? (votes.en > votes.nl ? 'en' : 'nl');
+
+  const groups = groupsWith(options.groups ?? {});
+  // The user's synonyms can span anything, so they are matched on the whole text; the built-in ones per chunk.
+  const vocabularyMentions = groups.flatMap((g) => (options.groups?.[g.id]?.length ? groupMatches(g, plain).map((s) => ({ group: g.id, ...s })) : [])).filter((m, i, all) => all.findIndex((o) => o.start === m.start && o.group === m.group) === i);
+  const parties: Party[] = withGenericAliases(frontMatterParties(text, frontMatter, groups) ?? sectionParties(candidates, sections, groups));
+  const mentions = [...chunkMentions, ...vocabularyMentions, ...partyMentions(parties)].sort((a, b) => a.start - b.start);
+
+  return {
+    text,
+    index,
+    plain,
+    frontMatter,
+    kind: fmKind || titleKind,
+    kindSource: fmKind ? 'front-matter' : titleKind ? 'title' : null,
+    declaredType: typeof kindValue === 'string' ? kindValue : null,
+    language,
+    title,
+    sections,
+    blocks,
+    parties,
+    mentions,
+    groups,
+    notices,
+  };
+}
+
+/** A declared party names its group even when its name has no keyword ("Lucas Onderwijs", "Gemeente X"). */
+function partyMentions(parties: Party[]): Mention[] {
+  return parties.flatMap((party): Mention[] => {
+    if (party.type === 'municipal') return [{ group: 'gemeentebestuur', start: party.start, end: party.end }];
+    if (party.type === 'education') return [{ group: 'schoolbesturen', start: party.start, end: party.end }];
+    return [];
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * The parties to the agreement, as documents name them: front matter, a parties section in any heading style, a
+ * prose list ("Partijen: A, B en C") or numbered clauses, with the aliases the text defines for them.
+ */
+import { normalize } from '../text';
+import { partyType, type StakeholderGroup } from '../vocabulary';
+import type { PartyCandidate } from './chunks';
+import { NAME_KEYS, PARTY_KEYS, firstValue } from './front-matter';
+import type { FrontMatter, Party, Section } from './types';
+
+const ALIAS_PATTERNS = [
+  // "hierna te noemen: de gemeente", "hierna: SKO", "hierna te noemen 'het schoolbestuur'"
+  /hierna(?:\s+(?:te\s+)?(?:noemen|genoemd))?\s*:?\s*["'„“‘]?((?:de |het )?[^"'”’;,.()\n]{2,60})/giu,
+  // "hereinafter referred to as 'the Council'", "(the Trust)"
+  /here(?:in)?after(?:\s+(?:referred\s+to\s+as|called))?\s*:?\s*["'“‘]?((?:the )?[^"'”’;,.()\n]{2,60})/giu,
+  // An abbreviation in parentheses: "(SKO)", "(OBO Zeewolde)", "('the Trust')"
+  /\(\s*["'“‘]?((?:the |de |het )?[\p{Lu}][\p{L}\p{N}&-]{1,20}(?:\s[\p{Lu}\p{N}][\p{L}\p{N}&-]{0,20}){0,2})["'”’]?\s*\)/gu,
+];
+
+/** Aliases the text defines for a party. */
+export function aliasesIn(context: string): string[] {
+  const out: string[] = [];
+  for (const re of ALIAS_PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of context.matchAll(re)) {
+      const alias = m[1].replace(/\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
+      if (alias && alias.split(/\s+/).length <= 5 && !out.includes(alias)) out.push(alias);
+    }
+  }
+  return out;
+}
+
+const ORGANISATION = /stichting|vereniging|gemeente|bestuur|school|scholen|onderwijs|college|kindcentr|ikc|opvang|samenwerkingsverband|trust|council|academy|diocese|authority|foundation|bibliotheek|library|ggd|welzijn|zorg|jeugd|provincie|organisatie|groep|centrum|centre|b\.?v\.?|n\.?v\.?/iu;
+
+/** A candidate reads as a party's name: a proper name or an organisation, and no group of people or sentence. */
+function plausiblePartyName(name: string, groups: StakeholderGroup[]): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10 || /[.!?]$/.test(name) && words.length > 4) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(name) && !ORGANISATION.test(name)) return false;
+  // "IN AANMERKING NEMENDE", "KOMEN OVEREEN ALS VOLGT": capitals that shout a clause, not a name.
+  if (words.length > 1 && name === name.toUpperCase() && /\p{L}{4}/u.test(name) && !ORGANISATION.test(name)) return false;
+  // Council and directors take part, but do not sign: they are no party to the agreement.
+  return !groups.some((g) => {
+    if (g.organisation) return false;
+    g.any.lastIndex = 0;
+    const m = g.any.exec(name);
+    return m !== null && m.index === 0 && m[0].length >= name.length - 1;
+  });
+}
+
+function cleanName(name: string): string {
+  return name.replace(/\s+/g, ' ').split(/,|\s+(?:as|acting as|in its capacity as)\s+/u)[0].replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').replace(/[;:,.\s]+$/, '').trim();
+}
+
+export function frontMatterParties(text: string, frontMatter: FrontMatter | null, groups: StakeholderGroup[]): Party[] | null {
+  if (!frontMatter) return null;
+  const value = firstValue(frontMatter.data, PARTY_KEYS);
+  if (!Array.isArray(value)) return null;
+  const parties: Party[] = [];
+  let searchFrom = frontMatter.start;
+  for (const entry of value) {
+    let name: unknown = entry;
+    let extra: string[] = [];
+    if (entry && typeof entry === 'object') {
+      name = firstValue(entry as Record<string, unknown>, NAME_KEYS);
+      const alias = firstValue(entry as Record<string, unknown>, ['alias', 'aliassen', 'aliases', 'afkorting', 'abbreviation', 'kort', 'short']);
+      extra = (Array.isArray(alias) ? alias : [alias]).filter((a): a is string => typeof a === 'string');
+    }
+    if (typeof name !== 'string' || !name.trim()) continue;
+    const full = name.trim();
+    const at = text.indexOf(full, searchFrom);
+    const inside = at >= 0 && at < frontMatter.end;
+    if (inside) searchFrom = at + full.length;
+    const display = full.replace(/\s*\(.*\)\s*$/, '');
+    const aliases = [...aliasesIn(full), ...extra];
+    parties.push({ name: display, aliases, type: partyType([display, ...aliases], groups), origin: 'front-matter', start: inside ? at : frontMatter.start, end: inside ? at + full.length : frontMatter.start + 3 });
+  }
+  return parties;
+}
+
+/** The parties named in the first parties section that names any, else in a prose list anywhere. */
+export function sectionParties(candidates: PartyCandidate[], sections: Section[], groups: StakeholderGroup[]): Party[] {
+  for (const section of sections.filter((s) => s.cls === 'parties' && s.heading && s.parent?.cls !== 'parties')) {
+    const found = collect(candidates.filter((c) => c.start >= section.start && c.start < section.end), 'section', groups);
+    if (found.length) return found;
+  }
+  return collect(candidates.filter((c) => c.prose), 'prose', groups);
+}
+
+function collect(candidates: PartyCandidate[], origin: Party['origin'], groups: StakeholderGroup[]): Party[] {
+  const found: Party[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const name = cleanName(c.name.replace(/\s*\(.*$/, ''));
+    const key = normalize(name);
+    if (!plausiblePartyName(name, groups) || seen.has(key)) continue;
+    seen.add(key);
+    const aliases = aliasesIn(c.context).filter((a) => normalize(a) !== key);
+    found.push({ name, aliases, type: partyType([name, ...aliases], groups), origin, start: c.start, end: c.end });
+  }
+  return found;
+}
+
+/** "de gemeente" is the one municipal party, "the trust" the one education party: usable aliases when unambiguous. */
+export function withGenericAliases(parties: Party[]): Party[] {
+  const municipal = parties.filter((p) => p.type === 'municipal');
+  const education = parties.filter((p) => p.type === 'education');
+  return parties.map((p) => {
+    const generic: string[] = [];
+    if (p.type === 'municipal' && municipal.length === 1) generic.push('de gemeente', 'gemeente', 'the council', 'the local authority', 'the authority', 'het college');
+    if (p.type === 'education' && education.length === 1) generic.push('het schoolbestuur', 'het bestuur', 'de stichting', 'the trust', 'the school', 'the governing body', 'the board');
+    return generic.length ? { ...p, aliases: [...p.aliases, ...generic.filter((g) => !p.aliases.includes(g))] } : p;
+  });
+}
