@@ -69,7 +69,7 @@ function describe(f: Finding): string {
 }
 
 function scoreSet(dir: string): SetScore {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.md') && !/^readme/i.test(f)).sort();
   const ruleIds = [...RULES.map((r) => r.id)];
   const counts: Record<string, Counts> = Object.fromEntries(ruleIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
   const score: SetScore = { set: relative(ROOT, dir) || dir, documents: files.length, scope: { labelled: 0, correct: 0, wrong: [] }, rules: {}, misses: [] };
