@@ -8,7 +8,7 @@ import { RULES } from './rules';
 import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
-import type { AnalysisResult, Finding, Settings, TextEdit } from './types';
+import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
 
 export type * from './types';
 export { RULES } from './rules';
@@ -63,6 +63,7 @@ function runRules(model: DocumentModel, settings: Settings): Finding[] {
       const lesson = lessonRef(f.lesson ?? rule.lesson, lang, f.quote);
       const toEdit = (e: { start: number; end: number; newText: string }): TextEdit => ({ range: model.index.range(e.start, e.end), newText: e.newText });
       findings.push({
+        ...(f.covers ? { covers: f.covers.map((c) => model.index.range(c.start, c.end)) } : {}),
         ruleId: rule.id,
         severity: level,
         message: f.message,
@@ -78,5 +79,19 @@ function runRules(model: DocumentModel, settings: Settings): Finding[] {
       });
     }
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return oncePerSpot(findings).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const within = (inner: Range, outer: Range): boolean => before(outer.start, inner.start) && before(inner.end, outer.end);
+
+/**
+ * A spot is reported once: a placeholder inside a contribution or ambition that a mission rule already reports
+ * ("n.t.b." as a party's only contribution) is not reported again as a placeholder. The open count follows.
+ */
+function oncePerSpot(findings: Finding[]): Finding[] {
+  const owned = findings.filter((f) => f.ruleId === 'unstated-contribution' || f.ruleId === 'vague-ambition').flatMap((f) => [f.range, ...(f.covers ?? [])]);
+  return findings
+    .filter((f) => f.ruleId !== 'unfilled-placeholder' || !owned.some((r) => within(f.range, r)))
+    .map(({ covers: _covers, ...f }) => f);
 }

@@ -28,6 +28,8 @@ export interface RuleFinding {
   message: string;
   data: Record<string, unknown>;
   fixes: RuleFix[];
+  /** Text this finding speaks for beyond its own range (a party's subsection): a placeholder there is not reported again. */
+  covers?: Array<{ start: number; end: number }>;
   /** A lesson other than the rule's own, for this finding (a placeholder cites the lesson of its section). */
   lesson?: string;
   /** Which quote of the rule's lesson fits this finding best. */

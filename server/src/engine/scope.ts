@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { DocumentModel } from './model';
 import type { Scope, Settings } from './types';
-import { genreIn, namesAgreement } from './vocabulary';
+import { aboutEducation, genreIn, namesAgreement } from './vocabulary';
 
 export interface ScopeDecision extends Scope {
   analysed: boolean;
@@ -75,7 +75,8 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
   const groups = new Set(model.mentions.map((m) => m.group));
   const municipal = groups.has('gemeentebestuur');
   const education = groups.has('schoolbesturen');
-  if (model.kind && (municipal || education)) return { analysed: true, code: 'detected', detail: [model.kind] };
+  // A kind and one side is enough (the absent side is then a finding), if the text is about education at all.
+  if (model.kind && (education || (municipal && aboutEducation(model.plain)))) return { analysed: true, code: 'detected', detail: [model.kind] };
   const structure = model.sections.some((s) => s.heading && (s.cls === 'parties' || s.cls === 'ambition' || s.cls === 'contributions'));
   if (!model.kind && municipal && education && structure) return { analysed: true, code: 'detected', detail: [] };
   const missing: MissingForDetection[] = [];

@@ -42,6 +42,8 @@ export interface Finding {
   /** Further lessons worth reading, e.g. a municipality's example. */
   examples: LessonRef[];
   fixes: Fix[];
+  /** Engine-internal, dropped before findings leave it: text a finding speaks for beyond its range. */
+  covers?: Range[];
 }
 
 /** A problem with the input itself (e.g. broken front matter): reported, never fatal. */

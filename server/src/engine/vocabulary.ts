@@ -96,6 +96,12 @@ export function groupMatches(group: StakeholderGroup, text: string, from = 0, to
 const KIND_RES = kindData.kinds.map((k) => ({ id: k.id, re: wordsOf(k, 'iu') }));
 const AGREEMENT = wordsOf(kindData.agreementWords, 'iu');
 const GENRE = wordsOf(genreData, 'iu');
+const EDUCATION_TOPIC = wordsOf(kindData.educationTopic, 'iu');
+
+/** Whether a text is about education at all. */
+export function aboutEducation(text: string): boolean {
+  return EDUCATION_TOPIC.test(text);
+}
 
 /** The partnership kind a text names first (a title, a front-matter value), or null. */
 export function kindIn(text: string): string | null {
@@ -138,7 +144,7 @@ const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionCl
 
 /** "Artikel 3 –", "2.3", "Hoofdstuk 4:", "B." say where a section is, not what it is about. */
 export function stripNumbering(text: string): string {
-  return text.replace(/^\s*((artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|clause|bijlage|annex|schedule|thema|theme|deel|part)\s*)?(\p{N}+[a-z]?(\.\p{N}+)*\.?|[ivxlc]+\.|[a-z][.)])?\s*[-–—:.)]?\s*/iu, '');
+  return text.replace(/^\s*((artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|clause|bijlage|annex|schedule|thema|theme|deel|part)(?!\p{L})\s*)?(\p{N}+[a-z]?(\.\p{N}+)*\.?|[ivxlc]+\.|[a-z][.)])?\s*[-–—:.)]?\s*/iu, '');
 }
 
 /**
@@ -196,8 +202,20 @@ export const BENCHMARK = wordsOf(A.benchmarks);
 export const EXISTING_COUNT = wordsOf(A.existing);
 export const DELIVERABLE = wordsOf(A.deliverableNouns);
 export const CREATION = wordsOf(A.creationVerbs);
+/** Who can make a deliverable: the parties, in general words; the document's own party names are added by the rule. */
+export const ACTOR = wordsOf(A.actors);
+/** "tegelijk met het gebouw", "bij de opening": a deliverable tied to a moment. */
+export const RELATIVE_TIMING = wordsOf(A.relativeTiming);
 
-export const CONCRETE_CONTRIBUTION = wordsOf(contributionData.concrete);
+const AMOUNT = wordsOf(contributionData.amounts);
+const MONEY_VERB = wordsOf(contributionData.moneyVerbs);
+const PROVIDES = wordsOf(contributionData.provides);
+const RESOURCE = wordsOf(contributionData.resources);
+
+/** A sentence states something concrete: an amount, money it pays, or a resource it provides. */
+export function statesConcrete(sentence: string): boolean {
+  return test(AMOUNT, sentence) || test(MONEY_VERB, sentence) || (test(PROVIDES, sentence) && test(RESOURCE, sentence));
+}
 export const EMPTY_CONTRIBUTION = wordsOf(contributionData.empty);
 
 export const SCAN_WORDS = {

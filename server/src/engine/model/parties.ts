@@ -107,8 +107,8 @@ export function withGenericAliases(parties: Party[]): Party[] {
   const education = parties.filter((p) => p.type === 'education');
   return parties.map((p) => {
     const generic: string[] = [];
-    if (p.type === 'municipal' && municipal.length === 1) generic.push('de gemeente', 'gemeente', 'the council', 'the local authority', 'the authority', 'het college');
-    if (p.type === 'education' && education.length === 1) generic.push('het schoolbestuur', 'het bestuur', 'de stichting', 'the trust', 'the school', 'the governing body', 'the board');
+    if (p.type === 'municipal' && municipal.length === 1) generic.push('de gemeente', 'gemeente', 'the council', 'the local authority', 'het college');
+    if (p.type === 'education' && education.length === 1) generic.push('het schoolbestuur', 'the trust', 'the governing body');
     return generic.length ? { ...p, aliases: [...p.aliases, ...generic.filter((g) => !p.aliases.includes(g))] } : p;
   });
 }

@@ -4,9 +4,9 @@ import { findAll, overlaps, type Span } from '../text';
 import type { Language } from '../types';
 import { DEFERRAL, FIELD, PROSE_DEFERRAL, type SectionClass } from '../vocabulary';
 
-const MESSAGES: Record<Language, { one: (what: string, left: number) => string }> = {
-  nl: { one: (what, left) => `Nog in te vullen: „${what}”. ${left === 1 ? 'Dit is de enige open plek' : `Nog ${left} plekken in te vullen`} in dit document.` },
-  en: { one: (what, left) => `Still to fill in: “${what}”. ${left === 1 ? 'This is the only open spot' : `${left} spots left to fill in`} in this document.` },
+const MESSAGES: Record<Language, { one: (what: string) => string }> = {
+  nl: { one: (what) => `Nog in te vullen: „${what}”. Een open plek is nog geen afspraak; de scan telt hoeveel er nog open staan.` },
+  en: { one: (what) => `Still to fill in: “${what}”. An open spot is not yet an agreement; the scan counts how many are left.` },
 };
 
 /** The lesson a placeholder's section is about: an open contribution cites factor 2, an open contact factor 6. */
@@ -58,8 +58,8 @@ export const unfilledPlaceholder: Rule = {
       en: 'Reports a spot still to be filled in: [amount], ……, XX, TBD or PM.',
     },
     details: {
-      nl: 'Een invulveld is werk dat nog gedaan moet worden, geen inhoud: een veld tussen haken ([naam], [bedrag], ook de velden die het sjabloon en de snelle oplossingen invoegen), een stippellijn (…… of ...), XX, nnn of <invullen>, en waar een waarde hoort (een tabelcel, de tekst na "Bijdrage:") ook n.t.b., PM, nader te bepalen of volgt. Elke plek krijgt één melding, met het aantal plekken dat in het document nog open staat; de melding verwijst naar de les van de sectie waarin de plek staat. Een ambitie of bijdrage met alleen zo\'n veld telt niet als ingevuld, maar wordt alleen hier gemeld, niet nog eens als vage ambitie of ontbrekende bijdrage. Tekst in code en HTML-commentaar telt niet mee.',
-      en: 'A fill-in field is work still to do, not content: a field in brackets ([name], [amount], including the fields the template and the quick-fixes insert), a dotted line (…… or ...), XX, nnn or <fill in>, and where a value belongs (a table cell, the text after "Contribution:") also TBD, PM, to be agreed or to follow. Each spot gets one finding, with the number of spots still open in the document; the finding cites the lesson of the section it stands in. An ambition or contribution with only such a field does not count as filled in, but is reported only here, not again as a vague ambition or missing contribution. Text in code and HTML comments does not count.',
+      nl: 'Een invulveld is werk dat nog gedaan moet worden, geen inhoud: een veld tussen haken ([naam], [bedrag], ook de velden die het sjabloon en de snelle oplossingen invoegen), een stippellijn (…… of ...), XX, nnn of <invullen>, en waar een waarde hoort (een tabelcel, de tekst na "Bijdrage:") ook n.t.b., PM, nader te bepalen of volgt. Elke plek krijgt één melding, en de samenwerkingsscan telt hoeveel plekken er nog open staan; de melding verwijst naar de les van de sectie waarin de plek staat. Een ambitie of bijdrage met alleen zo\'n veld telt niet als ingevuld, maar wordt alleen hier gemeld, niet nog eens als vage ambitie of ontbrekende bijdrage. Tekst in code en HTML-commentaar telt niet mee.',
+      en: 'A fill-in field is work still to do, not content: a field in brackets ([name], [amount], including the fields the template and the quick-fixes insert), a dotted line (…… or ...), XX, nnn or <fill in>, and where a value belongs (a table cell, the text after "Contribution:") also TBD, PM, to be agreed or to follow. Each spot gets one finding, and the partnership scan counts how many are still open; the finding cites the lesson of the section it stands in. An ambition or contribution with only such a field does not count as filled in, but is reported only here, not again as a vague ambition or missing contribution. Text in code and HTML comments does not count.',
     },
     why: {
       nl: 'Een sjabloon of modelovereenkomst is pas een afspraak als de open plekken zijn ingevuld. De publicatie raadt aan om al bij de ambitie te verwoorden welke bijdragen partijen leveren; een [bedrag] zegt nog niets.',
@@ -89,8 +89,8 @@ export const unfilledPlaceholder: Rule = {
     return spots.map((spot): RuleFinding => ({
       start: spot.start,
       end: spot.end,
-      message: MESSAGES[lang].one(model.plain.slice(spot.start, spot.end).replace(/\s+/g, ' '), spots.length),
-      data: { placeholder: model.plain.slice(spot.start, spot.end), open: spots.length },
+      message: MESSAGES[lang].one(model.plain.slice(spot.start, spot.end).replace(/\s+/g, ' ')),
+      data: { placeholder: model.plain.slice(spot.start, spot.end) },
       lesson: spot.lesson,
       fixes: [],
     }));

@@ -4,7 +4,7 @@ import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { normalize, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
-import { CONCRETE_CONTRIBUTION, DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, test } from '../vocabulary';
+import { DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test } from '../vocabulary';
 
 type Messages = Record<Language, {
   noSection: (parties: string) => string;
@@ -67,7 +67,7 @@ function judge(text: string): Statement {
       deferred = true;
       continue;
     }
-    if (test(CONCRETE_CONTRIBUTION, sentence) && !onlyEmpty(sentence)) return 'concrete';
+    if (statesConcrete(sentence) && !onlyEmpty(sentence)) return 'concrete';
   }
   if (hasField) return 'field';
   return deferred || defers(text) ? 'deferred' : 'empty';
@@ -78,10 +78,12 @@ function onlyEmpty(sentence: string): boolean {
   if (!test(EMPTY_CONTRIBUTION, sentence)) return false;
   const rest = sentence.replace(EMPTY_CONTRIBUTION, ' ');
   EMPTY_CONTRIBUTION.lastIndex = 0;
-  return !test(CONCRETE_CONTRIBUTION, rest);
+  return !statesConcrete(rest);
 }
 
 interface Entry {
+  /** The text itself, where a placeholder in it stands. */
+  span?: Span;
   /** Who it is about: a table's first cell, a list item's label, a subsection's heading; null for running text. */
   label: string | null;
   text: string;
@@ -110,10 +112,11 @@ function matchers(parties: Party[]): Matcher[] {
   for (const p of parties) for (const t of new Set(tokens(p.name))) tokenCount.set(t, (tokenCount.get(t) ?? 0) + 1);
   return parties.map((party) => {
     const initials = tokens(party.name).map((t) => t[0]).join('');
-    const names = [party.name, ...party.aliases, ...(initials.length >= 3 ? [initials] : [])];
+    // The name without its article ("gemeente Zeewolde"); aliases as written ("de gemeente", "the trust").
+    const names = [party.name.replace(/^(de|het|the)\s+/i, ''), ...party.aliases, ...(initials.length >= 3 ? [initials] : [])];
     return {
       party,
-      phrases: wordRegExp(names.map((n) => literal(n.replace(/^(de|het|the)\s+/i, ''))).join('|'), 'iu'),
+      phrases: wordRegExp(names.map(literal).join('|'), 'iu'),
       distinctive: tokens(party.name).filter((t) => !GENERIC.has(t) && t.length > 2 && tokenCount.get(t) === 1),
     };
   });
@@ -129,12 +132,34 @@ function names(m: Matcher, text: string): boolean {
 const ALL_EDUCATION = wordRegExp('(de |alle )?(school|onderwijs|po-?|vo-?)?besturen|(the |all )?(school boards|schools|trusts|governing bodies)', 'iu');
 const ALL_PARTIES = wordRegExp('(alle )?partijen( gezamenlijk| samen)?|(all )?(the )?(parties|partners)( jointly| together)?|(ieder|elke) partij|each (party|partner)', 'iu');
 
-/** The parties a labelled entry is about (best match), or running text names (all it names). */
+const GENERIC_WEIGHT = 0.3;
+
+/** How well a label ("Kits Primair", "Openbaar Primair Onderwijs Rivierland", "SKO") names a party: 0 = not at all. */
+function labelScore(m: Matcher, label: string): number {
+  if (m.phrases.test(label)) return 2;
+  const words = tokens(label);
+  if (!words.length) return 0;
+  const own = new Set(tokens(m.party.name));
+  const weight = (t: string): number => (GENERIC.has(t) ? GENERIC_WEIGHT : 1);
+  const hits = words.filter((t) => own.has(t));
+  // A word only this party has ("Kits"), or a label that is a part of its name ("Samenwerkingsverband",
+  // "Openbaar Primair Onderwijs Rivierland"); a place name that parties share ("Provincie Rivierland") is neither.
+  if (!hits.some((t) => m.distinctive.includes(t)) && hits.length < words.length) return 0;
+  return hits.reduce((n, t) => n + weight(t), 0) / words.reduce((n, t) => n + weight(t), 0);
+}
+
+/** The parties an entry is about: a label goes to its best match, running text to every party it names. */
 function creditedTo(entry: Entry, all: Matcher[]): Party[] {
   const about = entry.label ?? entry.text;
-  if (ALL_PARTIES.test(about) && entry.label !== null) return all.map((m) => m.party);
-  const named = all.filter((m) => names(m, about)).map((m) => m.party);
-  if (named.length) return named;
+  if (ALL_PARTIES.test(about)) return all.map((m) => m.party);
+  if (entry.label !== null) {
+    const scored = all.map((m) => ({ m, score: labelScore(m, about) })).filter((s) => s.score > 0);
+    const best = Math.max(0, ...scored.map((s) => s.score));
+    if (best > 0) return scored.filter((s) => s.score === best).map((s) => s.m.party);
+  } else {
+    const named = all.filter((m) => names(m, about)).map((m) => m.party);
+    if (named.length) return named;
+  }
   if (ALL_EDUCATION.test(about)) return all.filter((m) => m.party.type === 'education').map((m) => m.party);
   return [];
 }
@@ -152,15 +177,18 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
   const text = model.plain;
   const headers = new Map<number, string[]>();
   const sectionParties = (s: Section): Party[] => (s.heading ? all.filter((m) => names(m, s.heading!.text)).map((m) => m.party) : []);
-  const push = (entry: Entry, fallback: Party[]): void => {
-    const credited = creditedTo(entry, all);
-    out.push({ ...entry, parties: credited.length ? credited : fallback });
-  };
   const seenItems = new Set<number>();
   for (const section of model.sections.filter((s) => s.start >= top.start && s.end <= top.end && s.heading)) {
     // A subsection or article per party ("### Gemeente Rivierstad", "Artikel 5 Verplichtingen van de gemeente").
     const own = sectionParties(section);
     const inherited = own.length ? own : section === top ? [] : sectionParties(section.parent ?? top);
+    // What a party's own subsection says is reported on its heading, where the reader looks for the party.
+    const headingAnchor = own.length && section !== top ? { start: section.heading!.start, end: section.heading!.end } : null;
+    // In a party's own subsection the text is about that party, whatever else it names ("uit het budget jeugdhulp").
+    const push = (entry: Entry, fallback: Party[]): void => {
+      const credited = headingAnchor && entry.label === null ? [] : creditedTo(entry, all);
+      out.push({ ...entry, span: entry.span ?? entry.anchor, anchor: headingAnchor ?? entry.anchor, parties: credited.length ? credited : fallback });
+    };
     for (const block of blocksIn(model, section, true)) {
       if (block.table) {
         const cells = block.table.cellTexts;
@@ -183,17 +211,18 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         seenItems.add(block.listItem.item.start);
         const itemText = text.slice(block.start, block.listItem.item.end);
         const anchor = { start: block.start, end: model.index.lineEnd(block.start) };
-        const m = /^\s*([^:\n–—]{2,80}?)\s*(?::|–|—| - )\s*([\s\S]*?)\s*$/u.exec(itemText);
+        const item = { start: block.start, end: block.listItem.item.end };
+        const m = /^\s*([^:\n]{2,80}?)\s*(?::|\s[–—]\s| - )\s*([\s\S]*?)\s*$/u.exec(itemText);
         if (m && tokens(m[1]).length <= 8) {
           const valueStart = block.start + itemText.length - itemText.trimStart().length + itemText.trimStart().lastIndexOf(m[2]);
-          push({ label: m[1], text: m[2], anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, inherited);
-        } else push({ label: null, text: itemText, anchor, placeholders: [] }, inherited);
+          push({ label: m[1], text: m[2], span: item, anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, inherited);
+        } else push({ label: null, text: itemText, span: item, anchor, placeholders: [] }, inherited);
       } else if (block.type === 'paragraph' && !block.listItem) {
         // Sentence by sentence; a sentence that names nobody ("Zij levert ook …") continues the one before.
         let previous = inherited;
         for (const s of splitSentences(block.text, block.start)) {
-          const entry: Entry = { label: null, text: text.slice(s.start, s.end), anchor: s, placeholders: [] };
-          const credited = creditedTo(entry, all);
+          const entry: Entry = { label: null, text: text.slice(s.start, s.end), span: s, anchor: headingAnchor ?? s, placeholders: [] };
+          const credited = headingAnchor ? [] : creditedTo(entry, all);
           if (credited.length) previous = credited;
           out.push({ ...entry, parties: credited.length ? credited : previous });
         }
@@ -329,7 +358,8 @@ export const unstatedContribution: Rule = {
         const fix = entry.placeholders.length
           ? { action: m.placeholderFix(party.name), edits: entry.placeholders.map((p) => ({ start: p.start, end: p.end, newText: prompt(p.header, lang) })), preferred: true }
           : { action: m.addFix(party.name), edits: [addEntry(model, top, party, lang)], preferred: true };
-        findings.push({ start: entry.anchor.start, end: entry.anchor.end, message: m.placeholder(party.name, shown), data: { party: party.name, reason: 'placeholder' }, fixes: [fix], ...CITATION });
+        const covers = own.map((e) => e.span ?? e.anchor);
+        findings.push({ start: entry.anchor.start, end: entry.anchor.end, message: m.placeholder(party.name, shown), data: { party: party.name, reason: 'placeholder' }, fixes: [fix], covers, ...CITATION });
         continue;
       }
       findings.push({

@@ -4,6 +4,7 @@ import { splitSentences } from '../sentences';
 import { findAll, overlaps, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
 import {
+  ACTOR,
   ANCHOR_QUANTITY,
   BENCHMARK,
   CREATION,
@@ -15,6 +16,7 @@ import {
   FREQUENCY,
   HEDGE_REMOVABLE,
   HEDGE_VERB,
+  RELATIVE_TIMING,
   YEAR,
   test,
 } from '../vocabulary';
@@ -80,11 +82,14 @@ function measuringNumber(text: string): boolean {
 }
 
 /** What makes an ambition checkable: a quantity, a date or frequency, a benchmark, or a deliverable that is made. */
-export function isAnchored(sentence: string): boolean {
+export function isAnchored(sentence: string, actors: string[] = []): boolean {
   const text = withoutLabel(sentence);
   if (test(ANCHOR_QUANTITY, text) || test(DATE, text) || test(FREQUENCY, text) || test(BENCHMARK, text)) return true;
   if (measuringNumber(text)) return true;
-  return test(DELIVERABLE, text) && test(CREATION, text);
+  // A deliverable anchors when somebody named makes it: "partijen openen een loket", not "worden ingericht".
+  // "bij het opstellen van het plan" names an activity, not a result that somebody delivers.
+  const making = findAll(CREATION, text).some((c) => !/\b(het|the)\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)));
+  return making && test(DELIVERABLE, text) && (test(ACTOR, text) || test(RELATIVE_TIMING, text) || actors.some((a) => text.includes(a))) && !test(HEDGE_REMOVABLE, text);
 }
 
 interface Candidate extends Span {
@@ -102,8 +107,9 @@ function goalColumns(model: DocumentModel): Map<number, number[]> {
   return out;
 }
 
+/** "Kansengelijkheid", "sport (i.s.m. buurtsportcoach)": a name or title, no claim. */
 function isName(text: string): boolean {
-  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2;
+  return text.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2;
 }
 
 function candidates(model: DocumentModel): Candidate[] {
@@ -208,6 +214,7 @@ export const vagueAmbition: Rule = {
     const findings: RuleFinding[] = [];
     const text = model.plain;
     const rows = new Map(model.blocks.filter((b) => b.table).map((b) => [b.start, b]));
+    const actors = model.parties.flatMap((p) => [p.name, ...p.aliases.filter((a) => a.length > 3)]);
     for (const c of candidates(model)) {
       const sentence = claimText(model, rows.get(c.start), c);
       if (!c.inContext && !test(AMBITION_STATEMENT, sentence)) continue;
@@ -215,7 +222,7 @@ export const vagueAmbition: Rule = {
       // A field to fill in ("[streefwaarde]") is work in progress, reported once as unfilled-placeholder.
       FIELD.lastIndex = 0;
       if (FIELD.test(sentence)) continue;
-      if (isAnchored(sentence)) continue;
+      if (isAnchored(sentence, actors)) continue;
 
       const hedges = findAll(HEDGE_REMOVABLE, text, c.start, c.end);
       const verbs = findAll(HEDGE_VERB, text, c.start, c.end);
