@@ -29,7 +29,7 @@ describe('samenspel check (CLI)', () => {
     const skipped = out.files.filter((f) => !f.analysed);
     assert.ok(skipped.some((f) => String(f.path).includes('notulen')), 'meeting notes are skipped');
     const findings = analysed.flatMap((f) => f.findings);
-    assert.deepEqual([...new Set(findings.map((f) => f.ruleId))].sort(), ['missing-stakeholder', 'unstated-contribution', 'vague-ambition']);
+    assert.deepEqual([...new Set(findings.map((f) => f.ruleId))].sort(), ['missing-stakeholder', 'unfilled-placeholder', 'unstated-contribution', 'vague-ambition']);
     for (const f of findings) {
       assert.deepEqual(Object.keys(f).sort(), ['data', 'fixes', 'lesson', 'message', 'range', 'ruleId', 'severity'].sort());
       const range = f.range as { start: { line: number; character: number }; end: { line: number; character: number } };

@@ -30,12 +30,20 @@ describe('snippets', () => {
 
   for (const snippet of wholeDocuments) {
     const prefix = ([] as string[]).concat(snippet.prefix)[0];
-    it(`${prefix}: left with its placeholders, every party's contribution shows as unstated, and nothing else`, () => {
-      const result = analyze(leaveDefaults(([] as string[]).concat(snippet.body).join('\n')));
+    it(`${prefix}: left with its placeholders, every party's contribution shows as unstated, every field as still to fill in, and nothing else`, () => {
+      const text = leaveDefaults(([] as string[]).concat(snippet.body).join('\n'));
+      const result = analyze(text);
       assert.ok(result.analysed);
       const parties = result.findings.filter((f) => f.ruleId === 'unstated-contribution').map((f) => f.data.party);
       assert.ok(parties.length >= 3, `unstated: ${parties}`);
-      assert.deepEqual(result.findings.filter((f) => f.ruleId !== 'unstated-contribution').map((f) => f.message), []);
+      // Every [field] of the template is reported: as an open spot, or inside a contribution already reported.
+      const lines = text.split('\n');
+      const reported = (line: number, at: number): boolean =>
+        result.findings.some((f) => (f.range.start.line < line || (f.range.start.line === line && f.range.start.character <= at)) && (f.range.end.line > line || (f.range.end.line === line && f.range.end.character > at)));
+      lines.forEach((line, i) => {
+        for (const m of line.matchAll(/\[[^\]\n]+\](?![(:])/g)) assert.ok(reported(i, m.index), `line ${i + 1}: ${m[0]} is not reported`);
+      });
+      assert.deepEqual(result.findings.filter((f) => f.ruleId !== 'unstated-contribution' && f.ruleId !== 'unfilled-placeholder').map((f) => f.message), []);
     });
   }
 

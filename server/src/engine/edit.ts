@@ -36,7 +36,10 @@ function eol(model: DocumentModel): string {
 /** Adds an item after the last list item in the section's own text; null when it has no list. */
 export function appendListItem(model: DocumentModel, section: Section, line: string): OffsetEdit | null {
   const items = blocksIn(model, section, true).filter((b) => b.listItem);
-  const last = items.at(-1)?.listItem;
+  // The outermost list: a new party goes beside the others, not under the last one's details.
+  const column = (b: Block): number => model.index.position(b.listItem!.item.start).character;
+  const outer = Math.min(...items.map(column));
+  const last = items.filter((b) => column(b) === outer).at(-1)?.listItem;
   if (!last) return null;
   const lineStart = model.index.lineStart(model.index.position(last.item.start).line);
   const indent = model.text.slice(lineStart, last.item.start).replace(/\S/g, ' ');

@@ -153,7 +153,8 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
   const numbered = /^(artikel|article|hoofdstuk|chapter|paragraaf|section)\s+\p{N}+|^\p{N}+(\.\p{N}+)*\.?\s+\p{Lu}/u.test(line) || /^(artikel|article)\s+\p{N}+/iu.test(line);
   if (!onlyBold && !numbered && !/^\p{Lu}[^.!]*[?:]?$/u.test(line)) return null;
   const label = line.replace(/:\s*$/, '').replace(/[*_]/g, '').trim();
-  if (label.split(/\s+/).length > 8) return null;
+  // "3. Stichting X: € 40.000" is an item with a value, not a heading.
+  if (label.split(/\s+/).length > 8 || /:\s*\S/.test(label.replace(/^[^:]*–/, ''))) return null;
   // Bold and numbered lines name their section in a few words; a plain line or lead-in ("De ondergetekenden:")
   // only when it is nothing but a section name, so "Partijen komen het volgende overeen:" stays text.
   if (!classifyHeading(label, !onlyBold && !numbered)) return null;

@@ -47,6 +47,13 @@ function trim(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** The parts the two documentation examples share: they differ only in the last row. */
+const EXAMPLE_START = [
+  '---', 'type: convenant', 'partijen:', '  - Gemeente Rivierstad', '  - Stichting Kits Primair', '---', '# Convenant', '',
+  '## Betrokkenen', '', 'Het college van B&W, de schoolbesturen, de gemeenteraad (stelt het budget vast) en de schooldirecteuren (voeren uit) zijn betrokken.', '',
+  '## Bijdragen', '', '| Partij | Bijdrage |', '| --- | --- |', '| Gemeente Rivierstad | € 120.000 per jaar |',
+];
+
 export const unfilledPlaceholder: Rule = {
   id: 'unfilled-placeholder',
   lesson: 'factor-2',
@@ -69,17 +76,19 @@ export const unfilledPlaceholder: Rule = {
       {
         title: { nl: 'Open plekken in de bijdragen', en: 'Open spots in the contributions' },
         reports: true,
-        markdown: ['---', 'type: convenant', '---', '# Convenant', '', '## Bijdragen', '', '| Partij | Bijdrage |', '| --- | --- |', '| Gemeente Rivierstad | [bedrag] per jaar |', ''].join('\n'),
+        markdown: [...EXAMPLE_START, '| Stichting Kits Primair | [bedrag] per jaar, [fte of uren] |', ''].join('\n'),
       },
       {
         title: { nl: 'Alles ingevuld', en: 'Everything filled in' },
         reports: false,
-        markdown: ['---', 'type: convenant', '---', '# Convenant', '', '## Bijdragen', '', '| Partij | Bijdrage |', '| --- | --- |', '| Gemeente Rivierstad | € 120.000 per jaar |', ''].join('\n'),
+        markdown: [...EXAMPLE_START, '| Stichting Kits Primair | € 40.000 per jaar, 0,4 fte intern begeleider |', ''].join('\n'),
       },
     ],
   },
   check({ model, lang }) {
     const spots: Array<Span & { lesson: string }> = [];
+    // Front matter is no prose, but "partijen: [naam]" is an open spot all the same.
+    if (model.frontMatter) for (const span of findAll(FIELD, model.text, model.frontMatter.start, model.frontMatter.end)) spots.push({ ...span, lesson: 'factor-1' });
     for (const block of model.blocks) {
       const lesson = (block.section.cls && LESSON_OF[block.section.cls]) || 'factor-2';
       const fields = findAll(FIELD, model.plain, block.start, block.end);
@@ -89,8 +98,8 @@ export const unfilledPlaceholder: Rule = {
     return spots.map((spot): RuleFinding => ({
       start: spot.start,
       end: spot.end,
-      message: MESSAGES[lang].one(model.plain.slice(spot.start, spot.end).replace(/\s+/g, ' ')),
-      data: { placeholder: model.plain.slice(spot.start, spot.end) },
+      message: MESSAGES[lang].one(model.text.slice(spot.start, spot.end).replace(/\s+/g, ' ')),
+      data: { placeholder: model.text.slice(spot.start, spot.end) },
       lesson: spot.lesson,
       fixes: [],
     }));

@@ -216,12 +216,13 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         if (m && tokens(m[1]).length <= 8) {
           const valueStart = block.start + itemText.length - itemText.trimStart().length + itemText.trimStart().lastIndexOf(m[2]);
           push({ label: m[1], text: m[2], span: item, anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, inherited);
-        } else push({ label: null, text: itemText, span: item, anchor, placeholders: [] }, inherited);
+        } else push({ label: null, text: itemText, span: item, anchor, placeholders: defers(itemText) ? [{ ...trimmed(text, { start: block.start, end: block.end }), header: '' }] : [] }, inherited);
       } else if (block.type === 'paragraph' && !block.listItem) {
         // Sentence by sentence; a sentence that names nobody ("Zij levert ook …") continues the one before.
         let previous = inherited;
         for (const s of splitSentences(block.text, block.start)) {
-          const entry: Entry = { label: null, text: text.slice(s.start, s.end), span: s, anchor: headingAnchor ?? s, placeholders: [] };
+          const sentence = text.slice(s.start, s.end);
+          const entry: Entry = { label: null, text: sentence, span: s, anchor: headingAnchor ?? s, placeholders: defers(sentence) ? [{ ...s, header: '' }] : [] };
           const credited = headingAnchor ? [] : creditedTo(entry, all);
           if (credited.length) previous = credited;
           out.push({ ...entry, parties: credited.length ? credited : previous });
@@ -352,7 +353,7 @@ export const unstatedContribution: Rule = {
       if (verdicts.includes('concrete')) continue;
       // Fields to fill in are work in progress: unfilled-placeholder reports them, once.
       if (verdicts.includes('field')) continue;
-      const entry = own.find((e) => e.label !== null) ?? own[0];
+      const entry = own.find((e) => e.placeholders.length) ?? own.find((e) => e.label !== null) ?? own[0];
       if (entry) {
         const shown = entry.text.trim().replace(/\s*;\s*;?/g, ', ').replace(/^,\s*|,\s*$/g, '') || m.nothing;
         const fix = entry.placeholders.length

@@ -17,6 +17,7 @@ import {
   HEDGE_REMOVABLE,
   HEDGE_VERB,
   RELATIVE_TIMING,
+  SCAN_WORDS,
   YEAR,
   test,
 } from '../vocabulary';
@@ -122,11 +123,15 @@ function candidates(model: DocumentModel): Candidate[] {
     // "Trekker: gemeente", "Partners: SKO en OBO": a labelled field, unless the label names a goal.
     const label = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s/u.exec(text);
     if (label && !GOAL_COLUMN.test(label[1])) return;
+    // Who does what ("De agendacommissie bewaakt de agenda") is organisation, not an ambition.
+    if (test(SCAN_WORDS.roles, text) && !test(AMBITION_STATEMENT, text)) return;
     out.push({ ...span, inContext });
   };
   for (const block of model.blocks) {
     const cls = block.section.cls;
     if (block.type === 'heading' || cls === 'background' || cls === 'signature' || block.table?.header) continue;
+    // A paragraph that leads in to a list ("Partijen willen … Dat maken we meetbaar:") is judged by its items.
+    if (block.type === 'paragraph' && !block.listItem && /:\s*$/.test(block.text)) continue;
     const inContext = cls === 'ambition';
     if (block.table) {
       const cols = goals.get(block.table.tableSpan.start);
