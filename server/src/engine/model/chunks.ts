@@ -149,6 +149,8 @@ function proseParties(text: string, base: number): Array<{ name: string; start: 
 function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth: number; text: string } | null {
   const line = text.trim();
   if (!line || line.includes('\n') || line.length > 90) return null;
+  // A line of a table of contents ("5. Financiering ........ 8") points to a heading; it is none.
+  if (/(\.{3,}|…|\s{3,})\s*\p{N}{1,3}\s*$/u.test(line)) return null;
   const onlyBold = (nodes.length === 1 && nodes[0].type === 'strong') || (nodes.length === 2 && nodes[0].type === 'strong' && nodes[1].type === 'text' && /^\s*:?\s*$/.test(nodes[1].value));
   const numbered = /^(artikel|article|hoofdstuk|chapter|paragraaf|section)\s+\p{N}+|^\p{N}+(\.\p{N}+)*\.?\s+\p{Lu}/u.test(line) || /^(artikel|article)\s+\p{N}+/iu.test(line);
   if (!onlyBold && !numbered && !/^\p{Lu}[^.!]*[?:]?$/u.test(line)) return null;

@@ -3,9 +3,9 @@
  * every stakeholder mention. Built from cached chunks (./chunks), front matter (./front-matter), sections
  * (./sections) and parties (./parties).
  */
-import { LineIndex } from '../text';
+import { LineIndex, findAll, wordRegExp } from '../text';
 import type { Notice } from '../types';
-import { groupMatches, groupsWith, kindIn, languageFromValue } from '../vocabulary';
+import { groupMatches, groupsWith, kindIn, languageFromValue, literal } from '../vocabulary';
 import { chunkBoundaries, chunkFacts, type ChunkCache, type ChunkFacts, type PartyCandidate } from './chunks';
 import { KIND_KEYS, LANGUAGE_KEYS, firstValue, readFrontMatter } from './front-matter';
 import { frontMatterParties, sectionParties, withGenericAliases } from './parties';
@@ -98,7 +98,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   // The user's synonyms can span anything, so they are matched on the whole text; the built-in ones per chunk.
   const vocabularyMentions = groups.flatMap((g) => (options.groups?.[g.id]?.length ? groupMatches(g, plain).map((s) => ({ group: g.id, ...s })) : [])).filter((m, i, all) => all.findIndex((o) => o.start === m.start && o.group === m.group) === i);
   const parties: Party[] = withGenericAliases(frontMatterParties(text, frontMatter, groups) ?? sectionParties(candidates, sections, groups));
-  const mentions = [...chunkMentions, ...vocabularyMentions, ...partyMentions(parties)].sort((a, b) => a.start - b.start);
+  const mentions = [...chunkMentions, ...vocabularyMentions, ...partyMentions(parties), ...schoolNameMentions(parties, plain)].sort((a, b) => a.start - b.start);
 
   return {
     text,
@@ -119,11 +119,22 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   };
 }
 
+/** A school itself ("Basisschool De Kiem", "obs De Regenboog") signs through its director; its board is another body. */
+const ONE_SCHOOL = /^(openbare |christelijke |katholieke )?(basisschool|school|obs|cbs|rkbs|pcbs|sbo|kindcentrum|ikc)\s/iu;
+
 /** A declared party names its group even when its name has no keyword ("Lucas Onderwijs", "Gemeente X"). */
 function partyMentions(parties: Party[]): Mention[] {
   return parties.flatMap((party): Mention[] => {
     if (party.type === 'municipal') return [{ group: 'gemeentebestuur', start: party.start, end: party.end }];
-    if (party.type === 'education') return [{ group: 'schoolbesturen', start: party.start, end: party.end }];
+    if (party.type === 'education' && !ONE_SCHOOL.test(party.name)) return [{ group: 'schoolbesturen', start: party.start, end: party.end }];
     return [];
   });
+}
+
+/** "de directeur van De Kiem" names a school director when De Kiem is a school among the parties. */
+function schoolNameMentions(parties: Party[], plain: string): Mention[] {
+  const names = parties.filter((p) => ONE_SCHOOL.test(p.name)).flatMap((p) => [p.name, p.name.replace(ONE_SCHOOL, '')]);
+  if (!names.length) return [];
+  const re = wordRegExp(`(de |het |the )?(directeur|directie|director|head ?teacher|head) (van|of) (de |het |the )?(${names.map(literal).join('|')})`);
+  return findAll(re, plain).map((span) => ({ group: 'schooldirecteuren', ...span }));
 }

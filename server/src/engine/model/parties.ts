@@ -35,7 +35,7 @@ const ORGANISATION = /stichting|vereniging|gemeente|bestuur|school|scholen|onder
 /** A candidate reads as a party's name: a proper name or an organisation, and no group of people or sentence. */
 function plausiblePartyName(name: string, groups: StakeholderGroup[]): boolean {
   const words = name.split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 10 || /[.!?]$/.test(name) && words.length > 4) return false;
+  if (words.length === 0 || words.length > 10 || (/[.!?]$/.test(name) && words.length > 4) || !/\p{L}{2}/u.test(name)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(name) && !ORGANISATION.test(name)) return false;
   // "IN AANMERKING NEMENDE", "KOMEN OVEREEN ALS VOLGT": capitals that shout a clause, not a name.
   if (words.length > 1 && name === name.toUpperCase() && /\p{L}{4}/u.test(name) && !ORGANISATION.test(name)) return false;

@@ -178,12 +178,14 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
   const headers = new Map<number, string[]>();
   const sectionParties = (s: Section): Party[] => (s.heading ? all.filter((m) => names(m, s.heading!.text)).map((m) => m.party) : []);
   const seenItems = new Set<number>();
+  let leadIn: Party[] | null = null;
   for (const section of model.sections.filter((s) => s.start >= top.start && s.end <= top.end && s.heading)) {
     // A subsection or article per party ("### Gemeente Rivierstad", "Artikel 5 Verplichtingen van de gemeente").
     const own = sectionParties(section);
     const inherited = own.length ? own : section === top ? [] : sectionParties(section.parent ?? top);
     // What a party's own subsection says is reported on its heading, where the reader looks for the party.
     const headingAnchor = own.length && section !== top ? { start: section.heading!.start, end: section.heading!.end } : null;
+    leadIn = null;
     // In a party's own subsection the text is about that party, whatever else it names ("uit het budget jeugdhulp").
     const push = (entry: Entry, fallback: Party[]): void => {
       const credited = headingAnchor && entry.label === null ? [] : creditedTo(entry, all);
@@ -207,6 +209,7 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
           continue;
         }
         push({ label: cells[0] ?? '', text: cells.slice(1).join(' ; '), anchor: { start: block.start, end: block.end }, placeholders }, inherited);
+        leadIn = null;
       } else if (block.listItem && !seenItems.has(block.listItem.item.start)) {
         seenItems.add(block.listItem.item.start);
         const itemText = text.slice(block.start, block.listItem.item.end);
@@ -215,11 +218,18 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         const m = /^\s*([^:\n]{2,80}?)\s*(?::|\s[–—]\s| - )\s*([\s\S]*?)\s*$/u.exec(itemText);
         if (m && tokens(m[1]).length <= 8) {
           const valueStart = block.start + itemText.length - itemText.trimStart().length + itemText.trimStart().lastIndexOf(m[2]);
-          push({ label: m[1], text: m[2], span: item, anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, inherited);
-        } else push({ label: null, text: itemText, span: item, anchor, placeholders: defers(itemText) ? [{ ...trimmed(text, { start: block.start, end: block.end }), header: '' }] : [] }, inherited);
+          push({ label: m[1], text: m[2], span: item, anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, leadIn ?? inherited);
+        } else push({ label: null, text: itemText, span: item, anchor, placeholders: defers(itemText) ? [{ ...trimmed(text, { start: block.start, end: block.end }), header: '' }] : [] }, leadIn ?? inherited);
       } else if (block.type === 'paragraph' && !block.listItem) {
         // Sentence by sentence; a sentence that names nobody ("Zij levert ook …") continues the one before.
         let previous = inherited;
+        // "5.1 The Council will:" leads in to the list that follows: the items are its contributions.
+        if (/:\s*$/.test(block.text)) {
+          const credited = creditedTo({ label: null, text: block.text, anchor: block, placeholders: [] }, all);
+          leadIn = credited.length && !ALL_PARTIES.test(block.text) ? credited : null;
+          continue;
+        }
+        leadIn = null;
         for (const s of splitSentences(block.text, block.start)) {
           const sentence = text.slice(s.start, s.end);
           const entry: Entry = { label: null, text: sentence, span: s, anchor: headingAnchor ?? s, placeholders: defers(sentence) ? [{ ...s, header: '' }] : [] };
