@@ -204,6 +204,8 @@ export const DELIVERABLE = wordsOf(A.deliverableNouns);
 export const CREATION = wordsOf(A.creationVerbs);
 /** Who can make a deliverable: the parties, in general words; the document's own party names are added by the rule. */
 export const ACTOR = wordsOf(A.actors);
+/** "Dit akkoord bundelt …", "This MoU sets out …": about the document, not an ambition. */
+export const META_STATEMENT = wordsOf(A.metaStatements);
 /** "tegelijk met het gebouw", "bij de opening": a deliverable tied to a moment. */
 export const RELATIVE_TIMING = wordsOf(A.relativeTiming);
 

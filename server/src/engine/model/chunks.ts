@@ -169,6 +169,8 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
  * Text extracted from a PDF runs headings into paragraphs ("4.1 Taal\nWat willen we bereiken?\nIeder kind …"). A line
  * of a paragraph that is a heading on its own splits the paragraph there, so the sentences after it get its section.
  */
+const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.\p{N}{1,2})*\.?|[•·▪■◦])\s+\S/u;
+
 function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?: { depth: number; text: string } }> {
   const text = plain.slice(span.start, span.end);
   if (!text.includes('\n')) return [span];
@@ -179,10 +181,15 @@ function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?
     const lineStart = at;
     at += line.length + 1;
     const heading = line.trim() ? pseudoHeading(line, []) : null;
-    if (!heading) continue;
-    if (lineStart > blockStart) parts.push({ start: blockStart, end: lineStart - 1 });
-    parts.push({ start: lineStart, end: lineStart + line.trimEnd().length, heading });
-    blockStart = at;
+    if (heading) {
+      if (lineStart > blockStart) parts.push({ start: blockStart, end: lineStart - 1 });
+      parts.push({ start: lineStart, end: lineStart + line.trimEnd().length, heading });
+      blockStart = at;
+    } else if (lineStart > blockStart && ENUMERATED_LINE.test(line)) {
+      // "a. …", "(b) …", "2.3 …", "• …" on a line of its own: an item of a list that lost its Markdown.
+      parts.push({ start: blockStart, end: lineStart - 1 });
+      blockStart = lineStart;
+    }
   }
   if (blockStart < span.end) parts.push({ start: blockStart, end: span.end });
   return parts.filter((p) => p.end > p.start);

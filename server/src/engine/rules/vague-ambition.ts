@@ -16,6 +16,8 @@ import {
   FREQUENCY,
   HEDGE_REMOVABLE,
   HEDGE_VERB,
+  META_STATEMENT,
+  PROSE_DEFERRAL,
   RELATIVE_TIMING,
   SCAN_WORDS,
   YEAR,
@@ -67,7 +69,7 @@ const GOAL_COLUMN = /^(doel|doelen|doelstelling|ambitie|ambities|resultaat|resul
 
 /** "Doel 1:", "2.", "a)", "(3)" label a sentence; their numbers measure nothing. */
 function withoutLabel(text: string): string {
-  return text.replace(/^\s*(\(?\p{N}+[.):]|\p{L}[.)]|(doel|ambitie|speerpunt|thema|aim|goal|objective|priority|outcome)\s+\p{N}+[a-z]?\s*[.:–-]?)\s*/iu, '');
+  return text.replace(/^\s*(\(?\p{N}+(\.\p{N}+)*[.):]?(?=\s)|\(?\p{L}[.)]|(artikel|article|clause|doel|ambitie|speerpunt|thema|opgave|spoor|aim|goal|objective|priority|outcome)\s+\p{N}+[a-z]?\s*[.:–-]?)\s*/iu, '');
 }
 
 /** A number measures something unless it counts what exists, numbers an article, or is a year outside a date. */
@@ -123,8 +125,11 @@ function candidates(model: DocumentModel): Candidate[] {
     // "Trekker: gemeente", "Partners: SKO en OBO": a labelled field, unless the label names a goal.
     const label = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s/u.exec(text);
     if (label && !GOAL_COLUMN.test(label[1])) return;
-    // Who does what ("De agendacommissie bewaakt de agenda") is organisation, not an ambition.
-    if (test(SCAN_WORDS.roles, text) && !test(AMBITION_STATEMENT, text)) return;
+    // Who does what ("De agendacommissie bewaakt de agenda") is organisation, not an ambition; nor is what the
+    // document itself does ("Dit akkoord bundelt …").
+    if ((test(SCAN_WORDS.roles, text) && !test(AMBITION_STATEMENT, text)) || test(META_STATEMENT, text)) return;
+    // A short line without a full stop ("4.2 Eén route naar hulp", "Hoe wij verder gaan") is a title.
+    if (!text.includes('\n') && !/[.!?;:]$/.test(text.trim()) && text.split(/\s+/).length <= 8 && !model.blocks.some((b) => b.listItem && b.start === span.start)) return;
     out.push({ ...span, inContext });
   };
   for (const block of model.blocks) {
@@ -224,9 +229,9 @@ export const vagueAmbition: Rule = {
       const sentence = claimText(model, rows.get(c.start), c);
       if (!c.inContext && !test(AMBITION_STATEMENT, sentence)) continue;
       if (test(PAST_TENSE, sentence)) continue;
-      // A field to fill in ("[streefwaarde]") is work in progress, reported once as unfilled-placeholder.
+      // A field to fill in ("[streefwaarde]", "PM") is work in progress, reported once as unfilled-placeholder.
       FIELD.lastIndex = 0;
-      if (FIELD.test(sentence)) continue;
+      if (FIELD.test(sentence) || test(PROSE_DEFERRAL, sentence)) continue;
       if (isAnchored(sentence, actors)) continue;
 
       const hedges = findAll(HEDGE_REMOVABLE, text, c.start, c.end);
