@@ -25,7 +25,8 @@ export interface Phrases {
 export function alternation(phrases: Phrases | string[]): string {
   const list = Array.isArray(phrases) ? phrases : [...phrases.nl, ...phrases.en];
   // A space in a phrase is any run of white space: text from a PDF breaks lines mid-phrase ("Raad van\nToezicht").
-  return list.map((p) => `(?:${p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+')})`).join('|');
+  // ".{0,60}" in a phrase may cross a line break too.
+  return list.map((p) => `(?:${p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/\.\{(\d+),(\d+)\}/g, '[\\s\\S]{$1,$2}')})`).join('|');
 }
 
 /** A whole-word, case-insensitive matcher for a concept. Stateless use: callers go through `test` or `findAll`. */

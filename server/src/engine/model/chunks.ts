@@ -158,8 +158,10 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
   // "3. Stichting X: € 40.000" is an item with a value, not a heading.
   if (label.split(/\s+/).length > 8 || /:\s*\S/.test(label.replace(/^[^:]*–/, ''))) return null;
   // Bold and numbered lines name their section in a few words; a plain line or lead-in ("De ondergetekenden:")
-  // only when it is nothing but a section name, so "Partijen komen het volgende overeen:" stays text.
-  if (!classifyHeading(label, !onlyBold && !numbered)) return null;
+  // only when it is nothing but a section name, so "Partijen komen het volgende overeen:" stays text. A short
+  // numbered title ("4. Investeringsprogramma 2026–2041") ends the section before it even if it names no class.
+  const numberedTitle = numbered && label.split(/\s+/).length <= 6 && !/[.;:,]$/.test(label) && /^\p{N}+(\.\p{N}+)*\.?\s/u.test(label);
+  if (!classifyHeading(label, !onlyBold && !numbered) && !numberedTitle) return null;
   const parts = /^(?:artikel|article|hoofdstuk|chapter|paragraaf|section)?\s*(\p{N}+(?:\.\p{N}+)*)/iu.exec(label)?.[1];
   const depth = parts ? Math.min(6, parts.split('.').length + 1) : 6;
   return { depth, text: label };

@@ -15,6 +15,8 @@ const ALIAS_PATTERNS = [
   /here(?:in)?after(?:\s+(?:referred\s+to\s+as|called))?\s*:?\s*["'“‘]?((?:the )?[^"'”’;,.()\n]{2,60})/giu,
   // An abbreviation in parentheses: "(SKO)", "(OBO Zeewolde)", "('the Trust')"
   /\(\s*["'“‘]?((?:the |de |het )?[\p{Lu}][\p{L}\p{N}&-]{1,20}(?:\s[\p{Lu}\p{N}][\p{L}\p{N}&-]{0,20}){0,2})["'”’]?\s*\)/gu,
+  // Quoted names inside parentheses: (the "Trust" or "SADAT"), ('de Stichting')
+  /\([^()]{0,40}?["“‘]([^"”’()]{2,30})["”’](?:[^()"“]{0,12}["“‘]([^"”’()]{2,30})["”’])?[^()]{0,20}\)/gu,
 ];
 
 /** Aliases the text defines for a party. */
@@ -22,8 +24,8 @@ export function aliasesIn(context: string): string[] {
   const out: string[] = [];
   for (const re of ALIAS_PATTERNS) {
     re.lastIndex = 0;
-    for (const m of context.matchAll(re)) {
-      const alias = m[1].replace(/\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
+    for (const m of context.matchAll(re)) for (const found of [m[1], m[2]].filter(Boolean)) {
+      const alias = found.replace(/\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
       if (alias && alias.split(/\s+/).length <= 5 && !out.includes(alias)) out.push(alias);
     }
   }
@@ -99,6 +101,19 @@ function collect(candidates: PartyCandidate[], origin: Party['origin'], groups: 
     found.push({ name, aliases, type: partyType([name, ...aliases], groups), origin, start: c.start, end: c.end });
   }
   return found;
+}
+
+/** Aliases a document defines where it first spells a party out: "St Aidan's … Trust (the "Trust" or "SADAT")". */
+export function withBodyAliases(parties: Party[], plain: string): Party[] {
+  const lower = plain.toLowerCase();
+  return parties.map((p) => {
+    const at = lower.indexOf(p.name.toLowerCase());
+    if (at < 0) return p;
+    const rest = plain.slice(at + p.name.length, at + p.name.length + 300);
+    const clause = rest.slice(0, Math.max(0, rest.search(/;|\.\s|\n\s*\n/)) || rest.length);
+    const found = aliasesIn(clause).filter((a) => !p.aliases.includes(a) && normalize(a) !== normalize(p.name));
+    return found.length ? { ...p, aliases: [...p.aliases, ...found] } : p;
+  });
 }
 
 /** "de gemeente" is the one municipal party, "the trust" the one education party: usable aliases when unambiguous. */

@@ -4,7 +4,8 @@ import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { normalize, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
-import { DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test } from '../vocabulary';
+import contributionData from '../../vocabulary/contributions.json';
+import { DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test, wordsOf } from '../vocabulary';
 
 type Messages = Record<Language, {
   noSection: (parties: string) => string;
@@ -129,8 +130,8 @@ function names(m: Matcher, text: string): boolean {
 }
 
 /** "de schoolbesturen", "the schools", "alle partijen": a row or sentence for several parties at once. */
-const ALL_EDUCATION = wordRegExp('(de |alle )?(school|onderwijs|po-?|vo-?)?besturen|(the |all )?(school boards|schools|trusts|governing bodies)', 'iu');
-const ALL_PARTIES = wordRegExp('(alle )?partijen( gezamenlijk| samen)?|(all )?(the )?(parties|partners)( jointly| together)?|(ieder|elke) partij|each (party|partner)', 'iu');
+const ALL_EDUCATION = wordsOf(contributionData.allEducation, 'iu');
+const ALL_PARTIES = wordsOf(contributionData.allParties, 'iu');
 
 const GENERIC_WEIGHT = 0.3;
 
