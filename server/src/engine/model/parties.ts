@@ -110,7 +110,9 @@ export function withBodyAliases(parties: Party[], plain: string): Party[] {
     const at = lower.indexOf(p.name.toLowerCase());
     if (at < 0) return p;
     const rest = plain.slice(at + p.name.length, at + p.name.length + 300);
-    const clause = rest.slice(0, Math.max(0, rest.search(/;|\.\s|\n\s*\n/)) || rest.length);
+    // The clause ends at a stop, a blank line, the next list item, or where the next party is spelled out.
+    const ends = [rest.search(/;|\.\s|\n\s*\n|\n\s*([-*+•]|\(?\p{N}+[.)])\s/u), ...parties.filter((o) => o !== p).map((o) => rest.toLowerCase().indexOf(o.name.toLowerCase()))].filter((i) => i >= 0);
+    const clause = rest.slice(0, ends.length ? Math.min(...ends) : rest.length);
     const found = aliasesIn(clause).filter((a) => !p.aliases.includes(a) && normalize(a) !== normalize(p.name));
     return found.length ? { ...p, aliases: [...p.aliases, ...found] } : p;
   });
