@@ -154,13 +154,13 @@ const S = {
     '- **Contactpersonen**:',
     ...parties.map(p => `  - {{${p.key}}}: {{contact_${p.key}:[naam, functie, e-mail]}}`),
     '- **Rapportage**: de projectleider rapporteert {{ritmeRapportage:[bv. twee keer per jaar]}} over de voortgang aan het bestuurlijk overleg. Het college informeert de gemeenteraad {{ritmeRaad:[bv. elk jaar]}} met een raadsinformatiebrief.',
-    '- **Eerst elkaar, dan de buitenwereld**: partijen informeren elkaar voordat zij naar buiten treden (pers, sociale media, raad, ouders). Niemand leest het eerst in de krant.',
+    '- **Eerst elkaar, dan de buitenwereld**: partijen informeren elkaar ten minste {{termijnPers:[aantal]}} werkdagen voordat zij naar buiten treden (pers, sociale media, raad, ouders). Niemand leest het eerst in de krant.',
   ] : [
     '## Communication', '',
     '- **Contact persons**:',
     ...parties.map(p => `  - {{${p.key}}}: {{contact_${p.key}:[name, position, e-mail]}}`),
     '- **Reporting**: the project leader reports on progress to the board meeting {{ritmeRapportage:[e.g. twice a year]}}. The executive informs the municipal council {{ritmeRaad:[e.g. every year]}} with a council briefing.',
-    '- **Each other first, then the outside world**: the parties inform each other before going public (press, social media, council, parents). Nobody should read it in the newspaper first.',
+    '- **Each other first, then the outside world**: the parties inform each other at least {{termijnPers:[number]}} working days before going public (press, social media, council, parents). Nobody should read it in the newspaper first.',
   ],
   evaluatie: (lang) => lang === 'nl' ? [
     '## Evaluatie', '',

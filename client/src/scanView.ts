@@ -10,7 +10,7 @@ import type { Scope } from '../../server/src/engine/types';
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
 /** What the server answers to samenspel/scan; null when it cannot read the document. */
-export type ScanAnswer = { analysed: boolean; scope: Scope; language: 'nl' | 'en'; items: ScanItem[] } | null;
+export type ScanAnswer = { analysed: boolean; scope: Scope; language: 'nl' | 'en'; items: ScanItem[]; open?: number } | null;
 
 /** The command that the location links run, with the document URI and the range as arguments. */
 export const REVEAL_COMMAND = 'samenspel.revealRange';
@@ -85,6 +85,7 @@ export function scanHtml(options: { answer: ScanAnswer; documentName: string; do
     body = [
       `<p>${escape(t('The six success factors for cooperation between municipality and education, from the publication Samenwerking gemeente en onderwijs (Berenschot, 2018). For each factor: how far this document is. The scan follows your changes as you type.'))}</p>`,
       `<p class="summary">${summary}</p>`,
+      answer.open ? `<p class="open">${escape(t('{0} spots still to fill in', answer.open))}</p>` : '',
       ...factors,
     ].join('\n');
   }

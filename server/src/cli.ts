@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { analyze, resolveSettings, scopeReason, type AnalysisResult, type Settings } from './engine';
+import { resolveSettings, scan, scopeReason, type AnalysisResult, type ScanItem, type Settings } from './engine';
 import { readDocument } from './input';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
@@ -29,6 +29,8 @@ interface FileReport {
   path: string;
   bytes?: number;
   result?: AnalysisResult;
+  /** The six-factor scan and the number of spots still open, from the same analysis. */
+  scan?: { items: ScanItem[]; open: number };
   error?: string;
 }
 
@@ -36,7 +38,8 @@ function checkFile(path: string, settings: Settings): FileReport {
   const bytes = readFileSync(path);
   const read = readDocument(bytes, english ? 'en' : 'nl');
   if ('error' in read) return { path, bytes: bytes.length, error: read.error };
-  return { path, bytes: bytes.length, result: analyze(read.text, { path: resolve(path), settings }) };
+  const { result, items, open } = scan(read.text, { path: resolve(path), settings });
+  return { path, bytes: bytes.length, result, scan: { items, open } };
 }
 
 /** Starting a worker costs about as much as checking a few files, so small runs stay on the main thread. */
@@ -199,6 +202,8 @@ function json(reports: FileReport[]): string {
               fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits })),
             })),
             notices: r.result!.notices,
+            open: r.scan!.open,
+            scan: r.scan!.items.map((i) => ({ factor: i.factor, lesson: i.lessonId, title: i.title, status: i.status, explanation: i.explanation })),
           },
     ),
   });

@@ -277,8 +277,8 @@ export function startServer(connection: Connection): void {
     if (!document || checkText(document.getText(), 'nl')) return null;
     const { settings } = await settingsFor(document.uri);
     // The scan view refreshes while the writer types: reuse the document's parsed chunks like the diagnostics do.
-    const { result, items } = scan(document.getText(), { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
-    return { analysed: result.analysed, scope: result.scope, language: result.language, items };
+    const { result, items, open } = scan(document.getText(), { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
+    return { analysed: result.analysed, scope: result.scope, language: result.language, items, open };
   });
 
   documents.listen(connection);

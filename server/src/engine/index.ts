@@ -46,11 +46,12 @@ function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisRe
   return { ...base, findings: runRules(model, settings) };
 }
 
-/** The six-factor scan of a document, from the same analysis as its findings. */
-export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[] } {
+/** The six-factor scan of a document, from the same analysis as its findings, and how many spots are still open. */
+export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[]; open: number } {
   const model = buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups });
   const result = analyzeModel(model, options);
-  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [] };
+  const open = result.findings.filter((f) => f.ruleId === 'unfilled-placeholder').length;
+  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [], open };
 }
 
 function runRules(model: DocumentModel, settings: Settings): Finding[] {

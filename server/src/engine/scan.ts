@@ -1,13 +1,15 @@
 /**
  * The partnership scan: for each of the six success factors, how far the document is (green, amber, red), why, and
- * where in the text. Built on the same model and findings as the rules, so the scan never disagrees with them.
+ * where in the text. A factor turns green on content, never on a heading alone, and a sentence with a field still to
+ * fill in counts as no content: an untouched template is red or amber everywhere. Built on the same model, findings
+ * and vocabulary as the rules, so the scan never disagrees with them.
  */
 import { lesson, lessonLabel } from './lessons';
 import type { DocumentModel, Section } from './model';
 import { findSection } from './edit';
+import { splitSentences } from './sentences';
 import type { Finding, Language, Range } from './types';
-import { wordRegExp } from './text';
-import type { SectionClass } from './vocabulary';
+import { DEFERRAL, FIELD, FREQUENCY, SCAN_WORDS, test, type SectionClass } from './vocabulary';
 
 export type ScanStatus = 'green' | 'amber' | 'red';
 
@@ -22,118 +24,185 @@ export interface ScanItem {
   locations: Array<{ label: string; range: Range }>;
 }
 
-const FREQUENCY = wordRegExp(
-  '(\\p{N}+|twee|drie|vier|zes|tien|twaalf) (keer|maal) per (jaar|maand|kwartaal|week)|jaarlijks|halfjaarlijks|maandelijks|wekelijks|per kwartaal|elk(e)? (maand|kwartaal|week)|ieder(e)? (maand|kwartaal|week)|(\\p{N}+|two|three|four|six|ten|twelve) times a (year|month|week)|annually|monthly|weekly|quarterly|every (month|quarter|week)',
-);
-const CONTINUITY = wordRegExp('wisseling|opvolg\\p{L}*|verkiezingen|overdracht|nieuwe (wethouder|bestuurder)|continuïteit|handover|successor|elections|change of (key )?(people|players|staff)|continuity');
-const CONTACTS = wordRegExp('contactpersonen?|aanspreekpunt(en)?|vaste contact\\p{L}*|points? of contact|contact persons?');
-const BEFORE_PUBLIC = wordRegExp('(pers|media|publiciteit|persbericht\\p{L}*|naar buiten)|press|media|public');
-const ROLES = wordRegExp('rollen|taken|verantwoordelijk\\p{L}*|trekker|projectleider|coördinator|eigenaar|roles|tasks|responsib\\p{L}*|project (leader|manager)|coordinator|owner');
-const INTERESTS = wordRegExp('belang|belangen|eigen belang|win-win|interests?|stake');
+interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  range: Range;
+  cls: SectionClass | null;
+}
 
-function has(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
-  return re.test(text);
+type Words = Record<string, string>;
+
+const WORDS: Record<Language, Words> = {
+  nl: {
+    allGroups: 'Alle vereiste groepen worden genoemd.',
+    notNamed: 'Niet genoemd: {0}.',
+    openHere: 'Nog {0} plekken in te vullen in deze onderdelen.',
+    noAmbition: 'Er staat nog geen gezamenlijke ambitie in.',
+    ambitionGreen: 'De ambitie is meetbaar en elke partij noemt haar bijdrage.',
+    ambitionAmber: 'Vage ambities: {0}; partijen zonder concrete bijdrage: {1}; open plekken: {2}.',
+    interestsGreen: 'De belangen van partijen staan op papier.',
+    interestsAmber: 'Er is een plek voor de belangen, maar nog geen partij noemt haar eigen belang.',
+    interestsRed: 'Nergens noemt een partij haar eigen belang.',
+    rhythm: 'Er is een vast overlegritme.',
+    noRhythm: 'Er staat geen vast overlegritme in.',
+    continuity: 'Wisseling van sleutelspelers is geregeld.',
+    noContinuity: 'Niets over wat er gebeurt als sleutelspelers wisselen.',
+    rolesGreen: 'Rollen, taken en verantwoordelijkheden zijn beschreven.',
+    rolesAmber: 'Er is een plek voor rollen en taken, maar ze zijn nog niet ingevuld.',
+    rolesRed: 'Nergens staat wie welke rol, taak of verantwoordelijkheid heeft.',
+    contacts: 'Er zijn vaste aanspreekpunten.',
+    noContacts: 'Geen vaste aanspreekpunten genoemd.',
+    beforePublic: 'Partijen informeren elkaar voordat iets naar buiten gaat.',
+    noBeforePublic: 'Geen afspraak om elkaar te informeren vóór het naar buiten gaat.',
+    parties: 'Partijen',
+    ambition: 'Ambitie',
+    contributions: 'Bijdragen',
+    interests: 'Belangen',
+    meetings: 'Overleg',
+    roles: 'Rollen',
+    communication: 'Communicatie',
+    and: 'en',
+  },
+  en: {
+    allGroups: 'All required groups are named.',
+    notNamed: 'Not named: {0}.',
+    openHere: '{0} spots in these parts still to fill in.',
+    noAmbition: 'There is no shared ambition yet.',
+    ambitionGreen: 'The ambition is measurable and every party states its contribution.',
+    ambitionAmber: 'Vague ambitions: {0}; parties without a concrete contribution: {1}; open spots: {2}.',
+    interestsGreen: 'The parties’ interests are written down.',
+    interestsAmber: 'There is a place for the interests, but no party names its own interest yet.',
+    interestsRed: 'No party names its own interest anywhere.',
+    rhythm: 'There is a fixed meeting rhythm.',
+    noRhythm: 'No fixed meeting rhythm is stated.',
+    continuity: 'A change of key players is covered.',
+    noContinuity: 'Nothing on what happens when key players change.',
+    rolesGreen: 'Roles, tasks and responsibilities are described.',
+    rolesAmber: 'There is a place for roles and tasks, but they are not filled in yet.',
+    rolesRed: 'Nothing says who has which role, task or responsibility.',
+    contacts: 'There are fixed points of contact.',
+    noContacts: 'No fixed points of contact.',
+    beforePublic: 'The parties inform each other before anything goes public.',
+    noBeforePublic: 'No agreement to inform each other before going public.',
+    parties: 'Parties',
+    ambition: 'Ambition',
+    contributions: 'Contributions',
+    interests: 'Interests',
+    meetings: 'Meetings',
+    roles: 'Roles',
+    communication: 'Communication',
+    and: 'and',
+  },
+};
+
+const fill = (template: string, ...values: Array<string | number>): string => values.reduce<string>((s, v, i) => s.replace(`{${i}}`, String(v)), template);
+
+/** True when a sentence still waits for a field or a deferred value: it is no content yet. */
+function isOpen(text: string): boolean {
+  FIELD.lastIndex = 0;
+  return FIELD.test(text) || test(DEFERRAL, text);
+}
+
+/** Every sentence of running text (items, cells, paragraphs), with its section class. */
+function sentences(model: DocumentModel): Sentence[] {
+  const out: Sentence[] = [];
+  for (const block of model.blocks) {
+    if (block.type === 'heading' || block.table?.header) continue;
+    const parts = block.table ? block.table.cells.map((c) => ({ start: c.start, end: c.end })) : splitSentences(block.text, block.start);
+    for (const s of parts) {
+      const text = model.plain.slice(s.start, s.end).trim();
+      if (text) out.push({ start: s.start, end: s.end, text, range: model.index.range(s.start, s.end), cls: block.section.cls });
+    }
+  }
+  return out;
 }
 
 export function scanDocument(model: DocumentModel, findings: Finding[], lang: Language): ScanItem[] {
-  const nl = lang === 'nl';
-  const sectionText = (s: Section | undefined): string => (s ? model.plain.slice(s.start, s.end) : '');
+  const w = WORDS[lang];
+  const all = sentences(model);
+  // A lead-in ("Contactpersonen:") is completed by what follows it; on its own it is no content.
+  const content = all.filter((s) => !isOpen(s.text) && !/:\s*$/.test(s.text));
+  const names = model.parties.flatMap((p) => [p.name, ...p.aliases]).map((n) => n.toLowerCase());
+  const namesSomebody = (s: Sentence): boolean => model.mentions.some((m) => m.start < s.end && s.start < m.end) || names.some((n) => s.text.toLowerCase().includes(n));
+  const has = (re: RegExp, within: Sentence[] = content): Sentence | undefined => within.find((s) => test(re, s.text));
+  const inClass = (...classes: SectionClass[]): Sentence[] => all.filter((s) => s.cls !== null && classes.includes(s.cls));
+  const openIn = (...classes: SectionClass[]): number => findings.filter((f) => f.ruleId === 'unfilled-placeholder' && inClass(...classes).some((s) => s.range.start.line <= f.range.start.line && f.range.start.line <= s.range.end.line)).length;
   const at = (s: Section | undefined, label: string) => (s?.heading ? [{ label, range: model.index.range(s.heading.start, s.heading.end) }] : []);
+  const atSentence = (s: Sentence | undefined) => (s ? [{ label: s.text.slice(0, 80), range: s.range }] : []);
   const findingsOf = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
   const locate = (fs: Finding[]) => fs.map((f) => ({ label: f.message, range: f.range }));
   const section = (...classes: SectionClass[]) => findSection(model, ...classes);
-  const item = (factor: number, status: ScanStatus, explanation: string, locations: ScanItem['locations']): ScanItem => {
+  const item = (factor: number, status: ScanStatus, explanation: string[], locations: ScanItem['locations']): ScanItem => {
     const l = lesson(`factor-${factor}`);
-    return { factor, lessonId: l.id, title: lessonLabel(l, lang), status, explanation, locations };
+    return { factor, lessonId: l.id, title: lessonLabel(l, lang), status, explanation: explanation.filter(Boolean).join(' '), locations };
   };
-
   const items: ScanItem[] = [];
 
+  // 1. Stakeholders: every required group named, and their parts filled in.
   const missing = findingsOf('missing-stakeholder');
-  const parties = section('parties', 'involvement');
+  const openParties = openIn('parties', 'involvement');
   items.push(
     item(
       1,
-      missing.length === 0 ? 'green' : missing.length === 1 ? 'amber' : 'red',
-      missing.length === 0
-        ? nl ? 'Alle vereiste groepen worden genoemd.' : 'All required groups are named.'
-        : nl ? `Niet genoemd: ${missing.map((f) => f.data.group).join(', ')}.` : `Not named: ${missing.map((f) => f.data.group).join(', ')}.`,
-      [...at(parties, nl ? 'Partijen' : 'Parties'), ...locate(missing)],
+      missing.length >= 2 ? 'red' : missing.length || openParties ? 'amber' : 'green',
+      [missing.length ? fill(w.notNamed, missing.map((f) => f.data.group).join(', ')) : w.allGroups, openParties ? fill(w.openHere, openParties) : ''],
+      [...at(section('parties', 'involvement'), w.parties), ...locate(missing)],
     ),
   );
 
-  const ambition = section('ambition');
+  // 2. A shared ambition that is measurable, with every party's contribution.
+  const ambitionContent = content.filter((s) => s.cls === 'ambition');
   const vague = findingsOf('vague-ambition');
   const unstated = findingsOf('unstated-contribution');
-  const contributions = section('contributions');
-  const ambitionStatus: ScanStatus = !ambition ? 'red' : vague.length || unstated.length ? 'amber' : 'green';
+  const openAmbition = openIn('ambition', 'contributions');
+  const ambitionStatus: ScanStatus = !ambitionContent.length ? 'red' : vague.length || unstated.length || openAmbition ? 'amber' : 'green';
   items.push(
     item(
       2,
       ambitionStatus,
-      !ambition
-        ? nl ? 'Er is geen sectie met de gezamenlijke ambitie.' : 'There is no section with the shared ambition.'
-        : ambitionStatus === 'green'
-          ? nl ? 'De ambitie is meetbaar en elke partij noemt haar bijdrage.' : 'The ambition is measurable and every party states its contribution.'
-          : nl ? `Vage ambities: ${vague.length}; partijen zonder concrete bijdrage: ${unstated.length}.` : `Vague ambitions: ${vague.length}; parties without a concrete contribution: ${unstated.length}.`,
-      [...at(ambition, nl ? 'Ambitie' : 'Ambition'), ...at(contributions, nl ? 'Bijdragen' : 'Contributions'), ...locate(vague), ...locate(unstated)],
+      [!ambitionContent.length ? w.noAmbition : ambitionStatus === 'green' ? w.ambitionGreen : fill(w.ambitionAmber, vague.length, unstated.length, openAmbition)],
+      [...at(section('ambition'), w.ambition), ...at(section('contributions'), w.contributions), ...locate(vague), ...locate(unstated)],
     ),
   );
 
-  const interests = section('interests');
+  // 3. Interests written down: a party or group named with its interest, in the interests section or in words.
+  const interest = content.find((s) => namesSomebody(s) && (s.cls === 'interests' || test(SCAN_WORDS.interests, s.text)));
+  const interestsSection = section('interests');
   items.push(
-    item(
-      3,
-      interests ? 'green' : has(INTERESTS, model.plain) ? 'amber' : 'red',
-      interests
-        ? nl ? 'De belangen van partijen staan op papier.' : 'The parties’ interests are written down.'
-        : nl ? 'Er is geen sectie waarin elke partij haar eigen belang noemt.' : 'No section where each party names its own interest.',
-      at(interests, nl ? 'Belangen' : 'Interests'),
-    ),
+    item(3, interest ? 'green' : interestsSection ? 'amber' : 'red', [interest ? w.interestsGreen : interestsSection ? w.interestsAmber : w.interestsRed], [...at(interestsSection, w.interests), ...atSentence(interest)]),
   );
 
-  const meetings = section('meetings');
-  const meetingText = sectionText(meetings);
-  const rhythm = has(FREQUENCY, meetingText || model.plain);
-  const continuity = has(CONTINUITY, model.plain);
+  // 4. The relationship: a fixed rhythm of meetings, and continuity when key players change.
+  const rhythm = content.find((s) => test(FREQUENCY, s.text) && (s.cls === 'meetings' || test(SCAN_WORDS.meetings, s.text)));
+  const continuity = has(SCAN_WORDS.continuity);
   items.push(
     item(
       4,
-      rhythm && continuity ? 'green' : rhythm || meetings ? 'amber' : 'red',
-      [
-        rhythm ? (nl ? 'Er is een vast overlegritme.' : 'There is a fixed meeting rhythm.') : nl ? 'Er staat geen vast overlegritme in.' : 'No fixed meeting rhythm is stated.',
-        continuity ? (nl ? 'Wisseling van sleutelspelers is geregeld.' : 'A change of key players is covered.') : nl ? 'Niets over wat er gebeurt als sleutelspelers wisselen.' : 'Nothing on what happens when key players change.',
-      ].join(' '),
-      at(meetings, nl ? 'Overleg' : 'Meetings'),
+      rhythm && continuity ? 'green' : rhythm || continuity ? 'amber' : 'red',
+      [rhythm ? w.rhythm : w.noRhythm, continuity ? w.continuity : w.noContinuity],
+      [...at(section('meetings'), w.meetings), ...atSentence(rhythm), ...atSentence(continuity)],
     ),
   );
 
-  const roles = section('roles');
+  // 5. Organisation: roles, tasks and responsibilities, written out.
+  const roles = content.filter((s) => test(SCAN_WORDS.roles, s.text) || s.cls === 'roles');
+  const rolesSection = section('roles');
   items.push(
-    item(
-      5,
-      roles ? 'green' : has(ROLES, model.plain) ? 'amber' : 'red',
-      roles
-        ? nl ? 'Rollen, taken en verantwoordelijkheden zijn beschreven.' : 'Roles, tasks and responsibilities are described.'
-        : nl ? 'Er is geen sectie met rollen, taken en verantwoordelijkheden.' : 'No section on roles, tasks and responsibilities.',
-      at(roles, nl ? 'Rollen' : 'Roles'),
-    ),
+    item(5, roles.length >= 2 ? 'green' : roles.length || rolesSection ? 'amber' : 'red', [roles.length >= 2 ? w.rolesGreen : roles.length || rolesSection ? w.rolesAmber : w.rolesRed], [...at(rolesSection, w.roles), ...atSentence(roles[0])]),
   );
 
-  const communication = section('communication');
-  const commText = sectionText(communication) || model.plain;
-  const contacts = has(CONTACTS, commText);
-  const beforePublic = !!communication && has(BEFORE_PUBLIC, commText);
+  // 6. Communication: fixed points of contact, and informing each other before going public.
+  // "Contactpersonen:" followed by names counts; the lead-in alone, or followed by fields to fill in, does not.
+  const contacts = has(SCAN_WORDS.contacts) ?? all.find((s, i) => test(SCAN_WORDS.contacts, s.text) && /:\s*$/.test(s.text) && !!all[i + 1] && content.includes(all[i + 1]) && namesSomebody(all[i + 1]));
+  const beforePublic = content.find((s) => test(SCAN_WORDS.beforePublic, s.text) && test(SCAN_WORDS.beforeWords, s.text));
   items.push(
     item(
       6,
-      communication && contacts && beforePublic ? 'green' : communication || contacts ? 'amber' : 'red',
-      [
-        contacts ? (nl ? 'Er zijn vaste aanspreekpunten.' : 'There are fixed points of contact.') : nl ? 'Geen vaste aanspreekpunten genoemd.' : 'No fixed points of contact.',
-        beforePublic ? (nl ? 'Afspraken over naar buiten treden staan erin.' : 'Agreements on going public are included.') : nl ? 'Geen afspraak om elkaar te informeren vóór het naar buiten gaat.' : 'No agreement to inform each other before going public.',
-      ].join(' '),
-      at(communication, nl ? 'Communicatie' : 'Communication'),
+      contacts && beforePublic ? 'green' : contacts || beforePublic ? 'amber' : 'red',
+      [contacts ? w.contacts : w.noContacts, beforePublic ? w.beforePublic : w.noBeforePublic],
+      [...at(section('communication'), w.communication), ...atSentence(contacts), ...atSentence(beforePublic)],
     ),
   );
   return items;
