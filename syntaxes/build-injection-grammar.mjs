@@ -5,10 +5,19 @@
 //   node syntaxes/build-injection-grammar.mjs --check   (exit 1 if the JSON is out of date)
 // Regexes are Oniguruma (as in VS Code). Word boundaries use Unicode letter/digit classes, not \b,
 // so that "vóór", "€" and "m²" behave.
+// Placeholders and hedges come from the vocabulary the rules read (server/src/vocabulary/*.json), so the
+// highlighting and the checks can never disagree about what a placeholder or a hedge is.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'samenspel.injection.tmLanguage.json');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(HERE, 'samenspel.injection.tmLanguage.json');
+const vocabulary = (name) => JSON.parse(fs.readFileSync(path.join(HERE, '..', 'server', 'src', 'vocabulary', `${name}.json`), 'utf8'));
+const PLACEHOLDERS = vocabulary('placeholders');
+const HEDGES = vocabulary('hedges');
+/** A vocabulary phrase as the engine reads it (a space is any white space) in a single-line grammar. */
+const phrase = (p) => p.replace(/ \?/g, '[ \\t]*').replace(/ /g, '[ \\t]+');
+const words = (...lists) => lists.flatMap((l) => [...l.nl, ...l.en]).map((p) => `(?:${phrase(p)})`).join('|');
 const W = String.raw`[\p{L}\p{N}_]`;
 const B = String.raw`(?<!${W})`;      // start-of-word boundary (Unicode aware)
 const E = String.raw`(?!${W})`;       // end-of-word boundary
@@ -61,23 +70,16 @@ const grammar = {
   ],
   repository: {
     placeholder: {
-      comment: "Unfilled values: [bedrag], n.t.b., PM, nader te bepalen, TBD, to be agreed …",
+      comment: "Unfilled values, from server/src/vocabulary/placeholders.json: fields ([bedrag], ……, XX) and deferrals (n.t.b., PM, nader te bepalen, TBD …)",
       patterns: [
-        { name: "invalid.placeholder.samenspel", comment: "[bedrag], [rol, bv. …]; not links [x](…), references [x][y], task boxes [ ]/[x], footnotes [^1], alerts [!NOTE], [1]",
-          match: String.raw`(?<![\]\[\\])\[(?![ \t]*[xX]?[ \t]*\])(?![\^!])(?!\d+\])[^\[\]\n]{1,120}\](?![(\[:])` },
-        { name: "invalid.placeholder.samenspel",
-          match: String.raw`(?i)${B}(?:n\.${SP}?t\.${SP}?b\.?|(?:nader|nog)${SP}+(?:te${SP}+bepalen|in${SP}+te${SP}+vullen|vast${SP}+te${SP}+stellen|uit${SP}+te${SP}+werken)|in${SP}+overleg${SP}+(?:te${SP}+bepalen|vast${SP}+te${SP}+stellen)|to${SP}+be${SP}+(?:agreed|determined|decided|confirmed|defined)|tbd)(?!${W})` },
-        { name: "invalid.placeholder.samenspel", comment: "PM / p.m. (pro memorie) as a whole word, but not a clock time like '3 PM'",
-          match: String.raw`${B}(?<!\d${SP})(?<!\d)(?:PM|pm|p\.m\.|P\.M\.)(?!${W})` },
-        { name: "invalid.placeholder.samenspel", comment: "xx, XXX as a stand-in for a number",
-          match: String.raw`${B}(?:xx+|XX+)(?!${W})` },
+        ...PLACEHOLDERS.fields.map((f) => ({ name: "invalid.placeholder.samenspel", match: `(?i)${f}` })),
+        { name: "invalid.placeholder.samenspel", match: String.raw`(?i)${B}(?:${words(PLACEHOLDERS.inProse)})(?!${W})` },
       ]
     },
     hedge: {
-      comment: "Words that soften a commitment",
+      comment: "Words that soften a commitment, from server/src/vocabulary/hedges.json",
       patterns: [
-        { name: "keyword.other.hedge.samenspel",
-          match: String.raw`(?i)${B}(?:zo(?:${SP}?veel|${SP}+(?:snel|spoedig|goed|vroeg|weinig|min))?${SP}+mogelijk|(?:waar|indien|voor${SP}+zover|zover)${SP}+mogelijk|stre(?:ven|eft|efde|efden)${SP}+(?:er)?naar|in${SP}+(?:principe|beginsel)|as${SP}+(?:much|far|soon|many|well)${SP}+as${SP}+possible|(?:where|wherever|whenever|if|when)${SP}+possible|to${SP}+the${SP}+extent${SP}+possible|striv(?:e|es|ed|ing)${SP}+to|work(?:s|ed|ing)?${SP}+towards?|endeavou?r(?:s|ed|ing)?${SP}+to|in${SP}+principle)(?!${W})` },
+        { name: "keyword.other.hedge.samenspel", match: String.raw`(?i)${B}(?:${words(HEDGES.removable, HEDGES.verbs)})(?!${W})` },
       ]
     },
     date: {

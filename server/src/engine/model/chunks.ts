@@ -5,7 +5,7 @@
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { parseMarkdown } from '../parse';
 import type { Span } from '../text';
-import { STAKEHOLDER_GROUPS, classifyHeading, groupMatches, languageVotes } from '../vocabulary';
+import { FIELD, STAKEHOLDER_GROUPS, classifyHeading, groupMatches, languageVotes } from '../vocabulary';
 import type { Block, Heading } from './types';
 
 /** A name that may be a party, found in a list item, table row, bold text or prose list; kept only where parties are. */
@@ -53,6 +53,12 @@ export function phrasingText(nodes: readonly (PhrasingContent | Nodes)[]): strin
  * Blanks what a reader does not see as prose, keeping every offset in place: comments, code, images, link targets,
  * and the syntax around text (heading marks, emphasis delimiters, table pipes, quote marks). Rules get clean text.
  */
+/** "<invullen>" parses as a tag, but it is a field of the vocabulary's placeholders. */
+function isFieldTag(html: string): boolean {
+  FIELD.lastIndex = 0;
+  return FIELD.exec(html)?.[0] === html;
+}
+
 function plainText(text: string, tree: Root): string {
   const hidden: Span[] = [];
   const aroundChildren = (node: Nodes & { children: Nodes[] }): void => {
@@ -66,6 +72,10 @@ function plainText(text: string, tree: Root): string {
     const { start, end } = spanOf(node);
     switch (node.type) {
       case 'html':
+        // The writer means a field to fill in, not markup: keep it visible.
+        if (isFieldTag(node.value)) return;
+        hidden.push({ start, end });
+        return;
       case 'code':
       case 'image':
       case 'imageReference':
