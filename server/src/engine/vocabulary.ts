@@ -141,7 +141,7 @@ export type SectionClass =
   | 'evaluation'
   | 'signature';
 
-const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionClass, strong: !!s.strong, re: wordsOf(s, 'iu') }));
+const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionClass, strong: !!s.strong, re: wordsOf(s, 'iu'), whole: new RegExp(`^(?:${alternation(s)})$`, 'iu') }));
 
 /** "Artikel 3 –", "2.3", "Hoofdstuk 4:", "B." say where a section is, not what it is about. */
 export function stripNumbering(text: string): string {
@@ -157,9 +157,8 @@ export function classifyHeading(text: string, whole = false): SectionClass | nul
   if (!clean || clean.split(' ').length > 8) return null;
   let best: { cls: SectionClass; at: number; strong: boolean } | null = null;
   for (const s of SECTION_RES) {
-    s.re.lastIndex = 0;
-    const m = s.re.exec(clean);
-    if (!m || (whole && m[0].length < clean.length)) continue;
+    const m = whole ? s.whole.exec(clean) : s.re.exec(clean);
+    if (!m) continue;
     if (!best || (s.strong && !best.strong) || (s.strong === best.strong && m.index < best.at)) best = { cls: s.cls, at: m.index, strong: s.strong };
   }
   return best?.cls ?? null;

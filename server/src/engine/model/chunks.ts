@@ -182,6 +182,8 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
  * of a paragraph that is a heading on its own splits the paragraph there, so the sentences after it get its section.
  */
 const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.\p{N}{1,2})*\.?|[•·▪■◦])\s+\S/u;
+/** Of those, the items of a list ("a.", "(b)", "•"), not the numbered clauses of an article ("2.1"). */
+const ITEM_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(\p{N}{1,2}\)|[•·▪■◦])\s+\S/u;
 
 function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?: { depth: number; text: string } }> {
   const text = plain.slice(span.start, span.end);
@@ -234,7 +236,8 @@ export function chunkFacts(text: string): ChunkFacts {
         if (listItem) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem });
         else for (const part of splitAtHeadingLines(plain, span)) {
           if (part.heading) headings.push({ start: part.start, end: part.end, ...part.heading, pseudo: true });
-          blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: plain.slice(part.start, part.end) });
+          const partText = plain.slice(part.start, part.end);
+          blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: partText, ...(ITEM_LINE.test(partText) ? { enumerated: true } : {}) });
         }
         if (!listItem) {
           // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").

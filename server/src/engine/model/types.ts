@@ -25,6 +25,8 @@ export interface Block extends Span {
   section: Section;
   /** Clean text, same length as the source span (markup blanked), so offsets carry over. */
   text: string;
+  /** A paragraph that is an item of a list without Markdown: "a. …", "(b) …", "• …" on a line of its own. */
+  enumerated?: boolean;
   /** For paragraphs in list items: the item and its list. */
   listItem?: { item: Span; list: Span & { ordered: boolean; marker: string } };
   /** For table rows: cell spans, their clean texts, and whether it is the header row. */

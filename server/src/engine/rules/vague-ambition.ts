@@ -87,7 +87,10 @@ function measuringNumber(text: string): boolean {
 /** What makes an ambition checkable: a quantity, a date or frequency, a benchmark, or a deliverable that is made. */
 export function isAnchored(sentence: string, actors: string[] = []): boolean {
   const text = withoutLabel(sentence);
-  if (test(ANCHOR_QUANTITY, text) || test(DATE, text) || test(FREQUENCY, text) || test(BENCHMARK, text)) return true;
+  // "van 0 tot 18 jaar" reads as a quantity, but an age range or a count of what exists measures nothing.
+  const existing = findAll(EXISTING_COUNT, text);
+  const quantity = findAll(ANCHOR_QUANTITY, text).some((q) => !existing.some((e) => overlaps(e, q)));
+  if (quantity || test(DATE, text) || test(FREQUENCY, text) || test(BENCHMARK, text)) return true;
   if (measuringNumber(text)) return true;
   // A deliverable anchors when somebody named makes it: "partijen openen een loket", not "worden ingericht".
   // "bij het opstellen van het plan" names an activity, not a result that somebody delivers.
@@ -115,9 +118,13 @@ function isName(text: string): boolean {
   return text.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2;
 }
 
+/** "De partners hebben de volgende doelen:", "The Partners' aims are:": the items after it are ambitions. */
+const AMBITION_LEAD_IN = wordRegExp('doel(en|stellingen)?|ambities?|streefdoelen|speerpunten|resultaten|willen|beogen|aims?|objectives?|goals?|outcomes|priorities|ambitions?|want', 'iu');
+
 function candidates(model: DocumentModel): Candidate[] {
   const out: Candidate[] = [];
   const goals = goalColumns(model);
+  let ledIn = false;
   const push = (span: Span, inContext: boolean): void => {
     const text = model.plain.slice(span.start, span.end);
     // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim.
@@ -135,9 +142,15 @@ function candidates(model: DocumentModel): Candidate[] {
   for (const block of model.blocks) {
     const cls = block.section.cls;
     if (block.type === 'heading' || cls === 'background' || cls === 'signature' || block.table?.header) continue;
-    // A paragraph that leads in to a list ("Partijen willen … Dat maken we meetbaar:") is judged by its items.
-    if (block.type === 'paragraph' && !block.listItem && /:\s*$/.test(block.text)) continue;
-    const inContext = cls === 'ambition';
+    // A paragraph that leads in to a list ("Partijen willen … Dat maken we meetbaar:") is judged by its items, and
+    // a lead-in that names aims makes those items ambitions wherever they stand.
+    if (block.type === 'paragraph' && !block.listItem && /:\s*$/.test(block.text)) {
+      ledIn = test(AMBITION_LEAD_IN, block.text.slice(Math.max(0, block.text.lastIndexOf('.', block.text.length - 2))));
+      continue;
+    }
+    const item = !!block.listItem || !!block.enumerated;
+    if (!item) ledIn = false;
+    const inContext = cls === 'ambition' || (ledIn && item);
     if (block.table) {
       const cols = goals.get(block.table.tableSpan.start);
       if (cols) {
