@@ -54,19 +54,34 @@ export interface StakeholderGroup {
   label: Record<Language, string>;
   line: Record<Language, string>;
   role: Record<Language, string>;
+  /** Every pattern of the group: for testing one name. */
   any: RegExp;
+  /** The patterns that are whole words; the compounds ("\\p{L}*wethouders?") are scanned for all groups at once. */
+  words: RegExp;
+  /** The compound heads, without their "\\p{L}*" prefix. */
+  compounds: string[];
   falseFriends: RegExp | null;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** "\\p{L}*wethouders?": any compound ending in the head. Each such pattern costs a scan of every word. */
+const COMPOUND = '\\p{L}*';
+
 function compileGroup(g: (typeof groupData.groups)[number], extra: string[] = []): StakeholderGroup {
   const friends = [...g.falseFriends.nl, ...g.falseFriends.en];
+  const all = [...g.nl, ...g.en, ...extra.map(literal)];
+  const words = all.filter((p) => !p.startsWith(COMPOUND));
   return {
     id: g.id,
     organisation: g.organisation,
     label: g.label,
     line: g.line,
     role: g.role,
-    any: wordRegExp(alternation([...g.nl, ...g.en, ...extra.map(literal)])),
+    any: wordRegExp(alternation(all)),
+    // Without the leading word-start look-behind, which makes the engine try every position: checked after.
+    words: new RegExp(`(?:${alternation(words)})(?![\\p{L}\\p{N}])`, 'giu'),
+    compounds: all.filter((p) => p.startsWith(COMPOUND)).map((p) => p.slice(COMPOUND.length)),
     falseFriends: friends.length ? wordRegExp(alternation(friends)) : null,
   };
 }
@@ -85,10 +100,42 @@ export function groupsWith(extra: Record<string, string[]>): StakeholderGroup[] 
   return groupData.groups.map((g) => (extra[g.id]?.length ? compileGroup(g, extra[g.id]) : STAKEHOLDER_GROUPS.find((s) => s.id === g.id)!));
 }
 
-/** Spans in `text[from, to)` where the group is named, minus false friends. */
-export function groupMatches(group: StakeholderGroup, text: string, from = 0, to = text.length): Span[] {
-  const excluded = group.falseFriends ? findAll(group.falseFriends, text, from, to) : [];
-  return findAll(group.any, text, from, to).filter((span) => !excluded.some((x) => overlaps(x, span)));
+/** One regex for the compound heads of all groups, a named capture per group: one scan of the words, not one per group. */
+const compoundScans = new WeakMap<StakeholderGroup[], RegExp>();
+function compoundScan(groups: StakeholderGroup[]): RegExp {
+  let re = compoundScans.get(groups);
+  if (!re) {
+    const heads = groups.filter((g) => g.compounds.length).map((g) => `(?<${g.id}>${alternation(g.compounds)})`);
+    re = wordRegExp(`${COMPOUND}(?:${heads.join('|')})`);
+    compoundScans.set(groups, re);
+  }
+  return re;
+}
+
+/** Where the groups are named in `text`, minus false friends. */
+export function groupMentions(groups: StakeholderGroup[], text: string): Array<Span & { group: string }> {
+  const found: Array<Span & { group: string }> = [];
+  for (const g of groups) {
+    g.words.lastIndex = 0;
+    for (let m = g.words.exec(text); m; m = g.words.exec(text)) {
+      if (m.index > 0 && WORD_CHAR.test(text[m.index - 1])) g.words.lastIndex = m.index + 1;
+      else if (m[0]) found.push({ group: g.id, start: m.index, end: m.index + m[0].length });
+      else g.words.lastIndex++;
+    }
+  }
+  const compound = compoundScan(groups);
+  compound.lastIndex = 0;
+  for (let m = compound.exec(text); m; m = compound.exec(text)) {
+    const id = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
+    if (id) found.push({ group: id, start: m.index, end: m.index + m[0].length });
+  }
+  const friends = new Map(groups.map((g) => [g.id, g.falseFriends ? findAll(g.falseFriends, text) : []]));
+  return found.filter((m) => !friends.get(m.group)!.some((x) => overlaps(x, m)));
+}
+
+/** Spans in `text` where one group is named, minus false friends. */
+export function groupMatches(group: StakeholderGroup, text: string): Span[] {
+  return groupMentions([group], text).map(({ start, end }) => ({ start, end }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { parseMarkdown } from '../parse';
 import type { Span } from '../text';
-import { FIELD, STAKEHOLDER_GROUPS, classifyHeading, groupMatches, languageVotes } from '../vocabulary';
+import { FIELD, STAKEHOLDER_GROUPS, classifyHeading, groupMentions, languageVotes } from '../vocabulary';
 import type { Block, Heading } from './types';
 
 /** A name that may be a party, found in a list item, table row, bold text or prose list; kept only where parties are. */
@@ -303,8 +303,7 @@ export function chunkFacts(text: string): ChunkFacts {
 
   const first = tree.children[0];
   const yaml = first && first.type === 'yaml' ? { ...spanOf(first), value: first.value } : null;
-  const mentions: ChunkMention[] = [];
-  for (const group of STAKEHOLDER_GROUPS) for (const span of groupMatches(group, plain)) mentions.push({ group: group.id, ...span });
+  const mentions: ChunkMention[] = groupMentions(STAKEHOLDER_GROUPS, plain);
   return { plain, headings, blocks, partyCandidates, mentions, yaml, votes: languageVotes(plain) };
 }
 

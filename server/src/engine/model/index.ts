@@ -5,7 +5,7 @@
  */
 import { LineIndex, findAll, wordRegExp } from '../text';
 import type { Notice } from '../types';
-import { groupMatches, groupsWith, kindIn, languageFromValue, literal } from '../vocabulary';
+import { groupMentions, groupsWith, kindIn, languageFromValue, literal } from '../vocabulary';
 import { chunkBoundaries, chunkFacts, type ChunkCache, type ChunkFacts, type PartyCandidate } from './chunks';
 import { KIND_KEYS, LANGUAGE_KEYS, firstValue, readFrontMatter } from './front-matter';
 import { frontMatterParties, sectionParties, withBodyAliases, withGenericAliases } from './parties';
@@ -96,7 +96,8 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
 
   const groups = groupsWith(options.groups ?? {});
   // The user's synonyms can span anything, so they are matched on the whole text; the built-in ones per chunk.
-  const vocabularyMentions = groups.flatMap((g) => (options.groups?.[g.id]?.length ? groupMatches(g, plain).map((s) => ({ group: g.id, ...s })) : [])).filter((m, i, all) => all.findIndex((o) => o.start === m.start && o.group === m.group) === i);
+  const extended = groups.filter((g) => options.groups?.[g.id]?.length);
+  const vocabularyMentions = extended.length ? groupMentions(extended, plain).filter((m) => !chunkMentions.some((o) => o.start === m.start && o.group === m.group)) : [];
   const parties: Party[] = withGenericAliases(withBodyAliases(frontMatterParties(text, frontMatter, groups) ?? sectionParties(candidates, sections, groups), plain));
   const mentions = [...chunkMentions, ...vocabularyMentions, ...partyMentions(parties), ...schoolNameMentions(parties, plain)].sort((a, b) => a.start - b.start);
 
