@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { DocumentModel } from './model';
 import type { Scope, Settings } from './types';
+import { normalize } from './text';
 import { aboutEducation, genreIn, namesAgreement } from './vocabulary';
 
 export interface ScopeDecision extends Scope {
@@ -42,6 +43,12 @@ export function scopeReason(scope: Scope): string {
   }
 }
 
+/** Short lines at the top of the text, like a letterhead: "ASHCOMBE CITY COUNCIL", "REPORT TO CABINET". */
+function headerLines(model: DocumentModel): string[] {
+  const lines = model.plain.slice(0, 600).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 4);
+  return lines.filter((l) => l.split(/\s+/).length <= 6 && !/[:,.;]/.test(l));
+}
+
 function matches(globs: string[], path: string): string | undefined {
   const normalized = path.replace(/\\/g, '/');
   // Paths are absolute and the workspace root unknown here, so a relative glob ("archief/**", "*.concept.md")
@@ -64,12 +71,17 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
   const declared = model.declaredType;
   if (model.kindSource === 'front-matter') return { analysed: true, code: 'declared', detail: [model.kind!] };
   if (declared && !genreIn(declared) && namesAgreement(declared)) return { analysed: true, code: 'declared', detail: [declared] };
-  const declaredGenre = declared ? genreIn(declared) : null;
-  if (declaredGenre) return { analysed: false, code: 'genre', detail: [declaredGenre, declared!] };
-  // An unknown type ("startnotitie", "post") leaves it to the title: "Startnotitie Lokale Educatieve Agenda" is one.
-  if (declared && !model.kind) return { analysed: false, code: 'declared-other', detail: [declared] };
+  if (declared) {
+    const genre = genreIn(declared);
+    return genre ? { analysed: false, code: 'genre', detail: [genre, declared] } : { analysed: false, code: 'declared-other', detail: [declared] };
+  }
+  // The title, and short lines above the text ("ASHCOMBE CITY COUNCIL / REPORT TO CABINET"), say what it is.
   const titleGenre = model.title ? genreIn(model.title.text) : null;
   if (titleGenre) return { analysed: false, code: 'genre', detail: [titleGenre, model.title!.text] };
+  for (const line of headerLines(model)) {
+    const genre = genreIn(line);
+    if (genre && normalize(line).startsWith(normalize(genre))) return { analysed: false, code: 'genre', detail: [genre, line] };
+  }
   if (!settings.scope.autoDetect) return { analysed: false, code: 'auto-detect-off', detail: [] };
 
   const groups = new Set(model.mentions.map((m) => m.group));

@@ -170,7 +170,7 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
   // Bold and numbered lines name their section in a few words; a plain line or lead-in ("De ondergetekenden:")
   // only when it is nothing but a section name, so "Partijen komen het volgende overeen:" stays text. A short
   // numbered title ("4. Investeringsprogramma 2026–2041") ends the section before it even if it names no class.
-  const numberedTitle = numbered && label.split(/\s+/).length <= 6 && !/[.;:,]$/.test(label) && /^\p{N}+(\.\p{N}+)*\.?\s/u.test(label);
+  const numberedTitle = numbered && label.split(/\s+/).length <= 8 && !/[.;:,]$/.test(label) && /^((artikel|article|hoofdstuk|chapter)\s+)?\p{N}+(\.\p{N}+)*\.?\s/iu.test(label);
   if (!classifyHeading(label, !onlyBold && !numbered) && !numberedTitle) return null;
   const parts = /^(?:artikel|article|hoofdstuk|chapter|paragraaf|section)?\s*(\p{N}+(?:\.\p{N}+)*)/iu.exec(label)?.[1];
   const depth = parts ? Math.min(6, parts.split('.').length + 1) : 6;
@@ -181,9 +181,9 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
  * Text extracted from a PDF runs headings into paragraphs ("4.1 Taal\nWat willen we bereiken?\nIeder kind …"). A line
  * of a paragraph that is a heading on its own splits the paragraph there, so the sentences after it get its section.
  */
-const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.\p{N}{1,2})*\.?|[•·▪■◦])\s+\S/u;
+const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.\p{N}{1,2})*\.?|[•·▪■◦–])\s+\S/u;
 /** Of those, the items of a list ("a.", "(b)", "•"), not the numbered clauses of an article ("2.1"). */
-const ITEM_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(\p{N}{1,2}\)|[•·▪■◦])\s+\S/u;
+const ITEM_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(\p{N}{1,2}\)|[•·▪■◦–])\s+\S/u;
 
 function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?: { depth: number; text: string } }> {
   const text = plain.slice(span.start, span.end);

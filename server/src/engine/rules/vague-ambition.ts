@@ -8,6 +8,7 @@ import {
   ANCHOR_QUANTITY,
   BENCHMARK,
   CREATION,
+  DEFERRAL,
   DATE,
   DELIVERABLE,
   DIGITS,
@@ -57,7 +58,7 @@ const MESSAGES: Messages = {
 
 /** Outside an ambition section, a sentence is an ambition when it says what the parties want or aim for. */
 const AMBITION_STATEMENT = wordRegExp(
-  'willen|wil|stre(e|ve)(f|n|ft)|beogen|beoogt|ambi(e|ë)ren|ambitie is|onze ambitie|de ambitie|doel(stelling)? is|hebben als doel|met als doel|gaan voor|we want|wants? to|aims? to|our (goal|aim|ambition|vision)|the (goal|aim|ambition) is|strive|seeks? to|intend to|is committed to|are committed to',
+  'willen|wil|stre(e|ve)(f|n|ft)|beogen|beoogt|werken (samen )?aan|zetten (ons |zich )?in (op|voor)|inzetten op|moet .{0,60} worden|ambi(e|ë)ren|ambitie is|onze ambitie|de ambitie|doel(stelling)? is|hebben als doel|met als doel|gaan voor|we want|wants? to|aims? to|our (goal|aim|ambition|vision)|the (goal|aim|ambition) is|strive|seeks? to|intend to|is committed to|are committed to',
   'iu',
 );
 const PAST_TENSE = wordRegExp(
@@ -127,6 +128,8 @@ function candidates(model: DocumentModel): Candidate[] {
   let ledIn = false;
   const push = (span: Span, inContext: boolean): void => {
     const text = model.plain.slice(span.start, span.end);
+    // "**Taal als basis.**" in front of an item is its title.
+    if (/^(\*\*|__)$/.test(model.text.slice(span.start - 2, span.start)) && /^(\*\*|__)$/.test(model.text.slice(span.end, span.end + 2))) return;
     // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim.
     if (/:\s*$/.test(text) || isName(text)) return;
     // "Trekker: gemeente", "Partners: SKO en OBO": a labelled field, unless the label names a goal.
@@ -173,9 +176,22 @@ function candidates(model: DocumentModel): Candidate[] {
   return out;
 }
 
-/** A row is judged whole: its goal column says what, its other columns may hold the target or its placeholder. */
+/** A cell that only defers its value: "TBC", "n.t.b.", "PM". */
+const DEFERRAL_ONLY = new RegExp(`^(?:${DEFERRAL.source})[.;,]?$`, 'iu');
+
+/** Columns that hold the measure of a goal: "Streefwaarde 2027", "Indicator", "How we will know". */
+const TARGET_COLUMN = /streefwaarde|streefdoel|doelwaarde|indicator|meetbaar|meting|norm|target|measure|how (we|will we) (will )?know|success (criteria|measure)|wanneer|gereed|deadline|datum|when|by when|peildatum/i;
+
+/**
+ * A row is judged by its goal and the columns that measure it; an investment or description beside the goal is no
+ * anchor for it. A table without a goal column (an ambition table in an ambition section) is judged whole.
+ */
 function claimText(model: DocumentModel, block: Block | undefined, span: Span): string {
-  return block?.table ? block.table.cellTexts.join(' ; ') : model.plain.slice(span.start, span.end);
+  if (!block?.table) return model.plain.slice(span.start, span.end);
+  const header = model.blocks.find((b) => b.table?.header && b.table.tableSpan.start === block.table!.tableSpan.start)?.table?.cellTexts ?? [];
+  const cols = goalColumns(model).get(block.table.tableSpan.start);
+  if (!cols) return block.table.cellTexts.join(' ; ');
+  return block.table.cellTexts.filter((_, i) => cols.includes(i) || TARGET_COLUMN.test(header[i] ?? '')).join(' ; ');
 }
 
 function removalEdit(text: string, span: Span): OffsetEdit {
@@ -244,7 +260,7 @@ export const vagueAmbition: Rule = {
       if (test(PAST_TENSE, sentence)) continue;
       // A field to fill in ("[streefwaarde]", "PM") is work in progress, reported once as unfilled-placeholder.
       FIELD.lastIndex = 0;
-      if (FIELD.test(sentence) || test(PROSE_DEFERRAL, sentence)) continue;
+      if (FIELD.test(sentence) || test(PROSE_DEFERRAL, sentence) || sentence.split(' ; ').some((cell) => cell.trim() && test(DEFERRAL_ONLY, cell.trim()))) continue;
       if (isAnchored(sentence, actors)) continue;
 
       const hedges = findAll(HEDGE_REMOVABLE, text, c.start, c.end);
