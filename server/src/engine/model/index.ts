@@ -27,6 +27,21 @@ export interface ModelOptions {
   groups?: Record<string, string[]>;
 }
 
+/**
+ * A pseudo-heading's depth comes from its numbering ("4.1" is 3), but it always sits under the real heading before
+ * it: "**4.1 The Council** will:" under "### 4. Contributions" is a subsection, not a sibling.
+ */
+function nestPseudoHeadings(headings: Heading[]): Heading[] {
+  let real = 0;
+  return headings.map((h) => {
+    if (!h.pseudo) {
+      real = h.depth;
+      return h;
+    }
+    return h.depth > real ? h : { ...h, depth: real + 1 };
+  });
+}
+
 /** Without a heading, a short first line of the text is the title ("Lokaal Educatieve Agenda Zeewolde 2025"). */
 function titleOf(headings: Heading[], plain: string): Heading | null {
   const real = headings.find((h) => h.depth === 1 && !h.pseudo) ?? headings.find((h) => !h.pseudo);
@@ -82,7 +97,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   const notices: Notice[] = [];
   const frontMatter = readFrontMatter(yaml, index, notices);
 
-  const sections = buildSections(headings, text.length);
+  const sections = buildSections(nestPseudoHeadings(headings), text.length);
   const blocks = assignSections(rawBlocks, sections);
   const title = titleOf(headings, plain);
 

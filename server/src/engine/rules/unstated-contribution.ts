@@ -134,19 +134,35 @@ const ALL_EDUCATION = wordsOf(contributionData.allEducation, 'iu');
 const ALL_PARTIES = wordsOf(contributionData.allParties, 'iu');
 
 const GENERIC_WEIGHT = 0.3;
+const PARTY_COLUMN = /^(partij|partijen|partij\(en\)|party|parties|partner|partners|wie|door wie|organisatie|who)\b/i;
 
 /** How well a label ("Kits Primair", "Openbaar Primair Onderwijs Rivierland", "SKO") names a party: 0 = not at all. */
 function labelScore(m: Matcher, label: string): number {
   if (m.phrases.test(label)) return 2;
   const words = tokens(label);
   if (!words.length) return 0;
-  const own = new Set(tokens(m.party.name));
+  const ownTokens = tokens(m.party.name);
+  const own = new Set(ownTokens);
   const weight = (t: string): number => (GENERIC.has(t) ? GENERIC_WEIGHT : 1);
   const hits = words.filter((t) => own.has(t));
   // A word only this party has ("Kits"), or a label that is a part of its name ("Samenwerkingsverband",
   // "Openbaar Primair Onderwijs Rivierland"); a place name that parties share ("Provincie Rivierland") is neither.
   if (!hits.some((t) => m.distinctive.includes(t)) && hits.length < words.length) return 0;
-  return hits.reduce((n, t) => n + weight(t), 0) / words.reduce((n, t) => n + weight(t), 0);
+  // How much of the label it explains, and, to break ties, how much of its own name the label says.
+  const ofLabel = hits.reduce((n, t) => n + weight(t), 0) / words.reduce((n, t) => n + weight(t), 0);
+  const ofName = hits.reduce((n, t) => n + weight(t), 0) / ownTokens.reduce((n, t) => n + weight(t), 0);
+  return ofLabel + ofName / 2;
+}
+
+function bestFor(all: Matcher[], label: string): Party[] {
+  const scored = all.map((m) => ({ m, score: labelScore(m, label) })).filter((s) => s.score > 0);
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return best > 0 ? scored.filter((s) => s.score === best).map((s) => s.m.party) : [];
+}
+
+/** "Veldmere en Oosterzand", "SKO, OBO": a label that names several parties, in parts. */
+function labelParts(label: string): string[] {
+  return label.split(/\s*(?:,|&|\/|\s(?:en|and)\s)\s*/u).filter((p) => p.trim());
 }
 
 /** The parties an entry is about: a label goes to its best match, running text to every party it names. */
@@ -154,9 +170,10 @@ function creditedTo(entry: Entry, all: Matcher[]): Party[] {
   const about = entry.label ?? entry.text;
   if (ALL_PARTIES.test(about)) return all.map((m) => m.party);
   if (entry.label !== null) {
-    const scored = all.map((m) => ({ m, score: labelScore(m, about) })).filter((s) => s.score > 0);
-    const best = Math.max(0, ...scored.map((s) => s.score));
-    if (best > 0) return scored.filter((s) => s.score === best).map((s) => s.m.party);
+    const whole = bestFor(all, about);
+    if (whole.length) return whole;
+    const parts = labelParts(about).flatMap((part) => bestFor(all, part));
+    if (parts.length) return [...new Set(parts)];
   } else {
     const named = all.filter((m) => names(m, about)).map((m) => m.party);
     if (named.length) return named;
@@ -200,6 +217,8 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
           continue;
         }
         const header = headers.get(block.table.tableSpan.start) ?? [];
+        // The column that says who: "Partij", "Partij(en)", "Party"; else the first.
+        const who = Math.max(0, header.findIndex((h) => PARTY_COLUMN.test(h.trim())));
         // A column per party: | Onderdeel | Gemeente | Stichting X |
         const columnParties = header.map((h, i) => (i > 0 ? all.filter((m) => names(m, h)).map((m) => m.party) : []));
         const placeholders = block.table.cells.slice(1).map((c, i) => ({ ...trimmed(text, c), header: header[i + 1] ?? '' })).filter((c) => defers(text.slice(c.start, c.end)));
@@ -209,7 +228,7 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
           });
           continue;
         }
-        push({ label: cells[0] ?? '', text: cells.slice(1).join(' ; '), anchor: { start: block.start, end: block.end }, placeholders }, inherited);
+        push({ label: cells[who] ?? '', text: cells.filter((_, i) => i !== who).join(' ; '), anchor: { start: block.start, end: block.end }, placeholders }, inherited);
         leadIn = null;
       } else if (block.listItem && !seenItems.has(block.listItem.item.start)) {
         seenItems.add(block.listItem.item.start);
