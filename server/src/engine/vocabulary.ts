@@ -260,10 +260,13 @@ const AMOUNT = wordsOf(contributionData.amounts);
 const MONEY_VERB = wordsOf(contributionData.moneyVerbs);
 const PROVIDES = wordsOf(contributionData.provides);
 const RESOURCE = wordsOf(contributionData.resources);
+const NEGATION = wordsOf(contributionData.negations);
 
 /** A sentence states something concrete: an amount, money it pays, or a resource it provides. */
 export function statesConcrete(sentence: string): boolean {
-  return test(AMOUNT, sentence) || test(MONEY_VERB, sentence) || (test(PROVIDES, sentence) && test(RESOURCE, sentence));
+  if (test(AMOUNT, sentence)) return true;
+  if (test(NEGATION, sentence)) return false;
+  return test(MONEY_VERB, sentence) || (test(PROVIDES, sentence) && test(RESOURCE, sentence));
 }
 export const EMPTY_CONTRIBUTION = wordsOf(contributionData.empty);
 
