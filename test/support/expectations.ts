@@ -4,6 +4,7 @@
  * `<!-- expect-scope in -->` or `<!-- expect-scope out -->` says whether the document is checked at all.
  */
 import type { Finding } from '../../server/src/engine';
+import { normalize } from '../../server/src/engine/text';
 
 export interface Expectation {
   line: number;
@@ -46,7 +47,7 @@ export function describeFinding(f: Finding): string {
   return `line ${f.range.start.line + 1}: ${f.ruleId}${key ? ` ${key}` : ''} — ${f.message}`;
 }
 
-function describeExpectation(e: Expectation): string {
+export function describeExpectation(e: Expectation): string {
   const data = Object.entries(e.data).map(([k, v]) => `${k}=${v}`).join(' ');
   return `line ${e.line + 1}: ${e.ruleId}${data ? ` ${data}` : ''}`;
 }
@@ -65,4 +66,40 @@ export function compare(findings: Finding[], expectations: Expectation[]): { mis
     else missing.push(describeExpectation(e));
   }
   return { missing, unexpected: left.map(describeFinding) };
+}
+
+/** A party label names the party when, normalised, one contains the other ("Kindwijs" ~ "Stichting Kindwijs"). */
+function sameParty(label: string, found: string): boolean {
+  const a = normalize(label).replace(/^(de|het|the) /, '');
+  const b = normalize(found).replace(/^(de|het|the) /, '');
+  return a === b || (a.length >= 4 && b.includes(a)) || (b.length >= 4 && a.includes(b));
+}
+
+/**
+ * As a reader counts findings: a missing group by its group, an unstated contribution by its party (`party=ALL`:
+ * nobody states one), line rules by their line. For outsiders' documents, whose labels say what, not where.
+ */
+export function readerMatches(f: Finding, e: Expectation): boolean {
+  if (f.ruleId !== e.ruleId) return false;
+  switch (f.ruleId) {
+    case 'missing-stakeholder':
+      return f.data.group === e.data.group;
+    case 'unstated-contribution':
+      if (e.data.party === 'ALL') return f.data.reason === 'no-section';
+      return f.data.reason !== 'no-section' && typeof f.data.party === 'string' && sameParty(e.data.party ?? '', f.data.party);
+    default:
+      return f.range.start.line === e.line;
+  }
+}
+
+/** Pairs findings with expectations as a reader would; returns what is missing and what is unexpected. */
+export function compareAsReader(findings: Finding[], expectations: Expectation[]): { missing: Expectation[]; unexpected: Finding[] } {
+  const left = [...findings];
+  const missing: Expectation[] = [];
+  for (const e of expectations) {
+    const i = left.findIndex((f) => readerMatches(f, e));
+    if (i >= 0) left.splice(i, 1);
+    else missing.push(e);
+  }
+  return { missing, unexpected: left };
 }
