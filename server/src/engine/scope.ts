@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { DocumentModel } from './model';
 import type { Scope, Settings } from './types';
+import { headerLines } from './model';
 import { normalize } from './text';
 import { aboutEducation, genreIn, namesAgreement } from './vocabulary';
 
@@ -43,12 +44,6 @@ export function scopeReason(scope: Scope): string {
   }
 }
 
-/** Short lines at the top of the text, like a letterhead: "ASHCOMBE CITY COUNCIL", "REPORT TO CABINET". */
-function headerLines(model: DocumentModel): string[] {
-  const lines = model.plain.slice(0, 600).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 4);
-  return lines.filter((l) => l.split(/\s+/).length <= 6 && !/[:,.;]/.test(l));
-}
-
 function matches(globs: string[], path: string): string | undefined {
   const normalized = path.replace(/\\/g, '/');
   // Paths are absolute and the workspace root unknown here, so a relative glob ("archief/**", "*.concept.md")
@@ -78,7 +73,7 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
   // The title, and short lines above the text ("ASHCOMBE CITY COUNCIL / REPORT TO CABINET"), say what it is.
   const titleGenre = model.title ? genreIn(model.title.text) : null;
   if (titleGenre) return { analysed: false, code: 'genre', detail: [titleGenre, model.title!.text] };
-  for (const line of headerLines(model)) {
+  for (const line of headerLines(model.plain).filter((l) => l.split(/\s+/).length <= 6)) {
     const genre = genreIn(line);
     if (genre && normalize(line).startsWith(normalize(genre))) return { analysed: false, code: 'genre', detail: [genre, line] };
   }

@@ -42,6 +42,12 @@ function nestPseudoHeadings(headings: Heading[]): Heading[] {
   });
 }
 
+/** Short lines at the top of the text, like a letterhead: "ASHCOMBE CITY COUNCIL", "REPORT TO CABINET". */
+export function headerLines(plain: string): string[] {
+  const lines = plain.slice(0, 600).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 4);
+  return lines.filter((l) => l.split(/\s+/).length <= 8 && !/[:,.;]$/.test(l) && !/:\s/.test(l));
+}
+
 /** Without a heading, a short first line of the text is the title ("Lokaal Educatieve Agenda Zeewolde 2025"). */
 function titleOf(headings: Heading[], plain: string): Heading | null {
   const real = headings.find((h) => h.depth === 1 && !h.pseudo) ?? headings.find((h) => !h.pseudo);
@@ -104,7 +110,9 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   const kindValue = frontMatter ? firstValue(frontMatter.data, KIND_KEYS) : undefined;
   // Only the kinds Samenspel knows count: `type: jaarverslag` or `type: post` is front matter of something else.
   const fmKind = typeof kindValue === 'string' ? kindIn(kindValue) : null;
-  const titleKind = title ? kindIn(title.text) : null;
+  // "OFFICIAL / MEMORANDUM OF UNDERSTANDING", "Gemeente Stroomwolde / Huisvestingsplan OBS De Meander": the kind may
+  // stand on a short line under a letterhead rather than in the first one.
+  const titleKind = (title ? kindIn(title.text) : null) ?? headerLines(plain).map(kindIn).find(Boolean) ?? null;
 
   const languageValue = frontMatter ? firstValue(frontMatter.data, LANGUAGE_KEYS) : undefined;
   const language = languageFromValue(languageValue) ?? (votes.en > votes.nl ? 'en' : 'nl');
@@ -147,10 +155,16 @@ function partyMentions(parties: Party[]): Mention[] {
   });
 }
 
-/** "de directeur van De Kiem" names a school director when De Kiem is a school among the parties. */
+/** "basisschool De Vlonder", "obs Het Anker": the names the text gives its schools. */
+const SCHOOL_NAME = /(?<![\p{L}])(?:basisschool|school|obs|cbs|rkbs|pcbs|sbo|kindcentrum|ikc)\s+((?:(?:De|Het|'t|Sint|St\.?)\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/gu;
+
+/** "de directeur van De Kiem" names a school director when De Kiem is a school: a party, or named as one. */
 function schoolNameMentions(parties: Party[], plain: string): Mention[] {
-  const names = parties.filter((p) => ONE_SCHOOL.test(p.name)).flatMap((p) => [p.name, p.name.replace(ONE_SCHOOL, '')]);
+  const names = [
+    ...parties.filter((p) => ONE_SCHOOL.test(p.name)).flatMap((p) => [p.name, p.name.replace(ONE_SCHOOL, '')]),
+    ...[...plain.matchAll(SCHOOL_NAME)].map((m) => m[1]),
+  ];
   if (!names.length) return [];
-  const re = wordRegExp(`(de |het |the )?(directeur|directie|director|head ?teacher|head) (van|of) (de |het |the )?(${names.map(literal).join('|')})`);
+  const re = wordRegExp(`(de |het |the )?(directeur|directie|director|head ?teacher|head) (van|of) (de |het |the )?(${[...new Set(names)].map(literal).join('|')})`);
   return findAll(re, plain).map((span) => ({ group: 'schooldirecteuren', ...span }));
 }
