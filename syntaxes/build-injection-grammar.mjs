@@ -72,7 +72,7 @@ const grammar = {
     placeholder: {
       comment: "Unfilled values, from server/src/vocabulary/placeholders.json: fields ([bedrag], ……, XX) and deferrals (n.t.b., PM, nader te bepalen, TBD …)",
       patterns: [
-        ...PLACEHOLDERS.fields.map((f) => ({ name: "invalid.placeholder.samenspel", match: `(?i)${f}` })),
+        ...PLACEHOLDERS.fields.map((f) => ({ name: "invalid.placeholder.samenspel", match: f })),
         { name: "invalid.placeholder.samenspel", match: String.raw`(?i)${B}(?:${words(PLACEHOLDERS.inProse)})(?!${W})` },
       ]
     },

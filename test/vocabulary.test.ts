@@ -46,6 +46,6 @@ describe('vocabulary', () => {
   it('the grammar is built from the placeholder and hedge data the rules read', () => {
     const grammar = readFileSync(join(__dirname, '..', 'syntaxes', 'samenspel.injection.tmLanguage.json'), 'utf8');
     const data = JSON.parse(readFileSync(join(__dirname, '..', 'server', 'src', 'vocabulary', 'placeholders.json'), 'utf8')) as { fields: string[] };
-    for (const field of data.fields) assert.ok(grammar.includes(JSON.stringify(`(?i)${field}`).slice(1, -1)), field);
+    for (const field of data.fields) assert.ok(grammar.includes(JSON.stringify(field).slice(1, -1)), field);
   });
 });

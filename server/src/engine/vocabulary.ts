@@ -215,7 +215,7 @@ export function classifyHeading(text: string, whole = false): SectionClass | nul
 // Placeholders, hedges, anchors, contributions, scan words
 
 /** A fill-in field such as [bedrag], …… or XX: not whole-word, the field marks itself. */
-export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'giu');
+export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'gu');
 /** Words that put a value off: n.t.b., PM, nader te bepalen, to be agreed. */
 export const DEFERRAL = wordsOf(placeholderData.deferrals);
 /** Deferrals that leave a spot open even in running text ("de bijdrage is nader te bepalen"). */
