@@ -196,3 +196,36 @@ describe('custom requests for the VS Code commands', () => {
     }
   });
 });
+
+describe('quick-fixes that insert fields to fill in', () => {
+  const council = async (workspace: Record<string, unknown>): Promise<CodeAction> => {
+    const client = new TestClient();
+    try {
+      await client.initialize(workspace);
+      await client.open(uri, lea);
+      const diagnostics = await client.diagnostics(uri, (p) => p.version === 1);
+      const finding = diagnostics.find((d) => (d.data as { group?: string }).group === 'gemeenteraad')!;
+      const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+      return actions.find((a) => a.title.startsWith('Voeg de gemeenteraad toe'))!;
+    } finally {
+      client.stop();
+    }
+  };
+
+  it('select the first field as a snippet tab stop where the client supports snippet edits', async () => {
+    const fix = await council({ workspaceEdit: { snippetEditSupport: true, documentChanges: true } });
+    const change = fix.edit!.documentChanges![0] as { textDocument: { uri: string; version: number }; edits: Array<{ snippet?: { value: string }; newText?: string }> };
+    assert.equal(change.textDocument.version, 1);
+    const snippet = change.edits.find((e) => e.snippet)!.snippet!.value;
+    assert.match(snippet, /\$\{1:\[rol, bv\. [^\]]+\]\}/);
+    // Without the tab-stop markup, the snippet inserts exactly the plain fix.
+    const plain = (await council({})).edit!.changes![uri] as TextEdit[];
+    assert.equal(snippet.replace(/\$\{\d+:((?:\\.|[^}])*)\}/g, '$1').replace(/\\([$}\\])/g, '$1'), plain[0].newText);
+  });
+
+  it('stay plain text edits for a client without snippet edits', async () => {
+    const fix = await council({});
+    assert.ok(fix.edit!.changes![uri], 'a plain change');
+    assert.equal(fix.edit!.documentChanges, undefined);
+  });
+});

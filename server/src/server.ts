@@ -17,9 +17,12 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type Range,
+  type SnippetTextEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings } from './engine';
+import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
 import { checkText } from './input';
 
 const SEVERITY = {
@@ -74,10 +77,12 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const reportedProblems = new Set<string>();
   let supportsConfiguration = false;
+  let supportsSnippetEdits = false;
   let initialOptions: unknown;
 
   connection.onInitialize((params) => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    supportsSnippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
     initialOptions = params.initializationOptions;
     return {
       capabilities: {
@@ -214,6 +219,19 @@ export function startServer(connection: Connection): void {
     return { document, result };
   }
 
+  /**
+   * A fix that inserts fields to fill in selects the first one after it is applied, so the writer types straight into
+   * it: as a snippet edit where the client supports them (LSP 3.18), else as plain text.
+   */
+  function workspaceEdit(uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
+    const plain = edits.map(({ range, newText }) => ({ range, newText }));
+    if (!supportsSnippetEdits || !edits.some((e) => e.snippet)) return { changes: { [uri]: plain } };
+    // Only the first edit with fields gets tab stops: an editor runs one snippet at a time.
+    const first = edits.findIndex((e) => e.snippet);
+    const mixed = edits.map((e, i): LspTextEdit | SnippetTextEdit => (i === first ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet! } } : plain[i]));
+    return { documentChanges: [{ textDocument: { uri, version }, edits: mixed }] };
+  }
+
   connection.onCodeAction(async (params) => {
     const current = await currentFindings(params.textDocument.uri);
     if (!current) return [];
@@ -227,7 +245,7 @@ export function startServer(connection: Connection): void {
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.preferred ?? false,
-          edit: { changes: { [params.textDocument.uri]: fix.edits } },
+          edit: workspaceEdit(params.textDocument.uri, current.document.version, fix.edits),
         });
       }
     }

@@ -8,6 +8,7 @@ import { RULES } from './rules';
 import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
+import { FIELD } from './vocabulary';
 import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
 
 export type * from './types';
@@ -62,7 +63,10 @@ function runRules(model: DocumentModel, settings: Settings): Finding[] {
     if (level === 'off') continue;
     for (const f of rule.check({ model, settings, lang })) {
       const lesson = lessonRef(f.lesson ?? rule.lesson, lang, f.quote);
-      const toEdit = (e: { start: number; end: number; newText: string }): TextEdit => ({ range: model.index.range(e.start, e.end), newText: e.newText });
+      const toEdit = (e: { start: number; end: number; newText: string }): TextEdit => {
+        const snippet = asSnippet(e.newText);
+        return { range: model.index.range(e.start, e.end), newText: e.newText, ...(snippet ? { snippet } : {}) };
+      };
       findings.push({
         ...(f.covers ? { covers: f.covers.map((c) => model.index.range(c.start, c.end)) } : {}),
         ruleId: rule.id,
@@ -81,6 +85,24 @@ function runRules(model: DocumentModel, settings: Settings): Finding[] {
     }
   }
   return oncePerSpot(findings).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** Inserted text as an editor snippet: each field to fill in ("[bedrag]") becomes a tab stop, the first selected. */
+function asSnippet(text: string): string | null {
+  const escape = (t: string): string => t.replace(/[$}\\]/g, '\\$&');
+  let out = '';
+  let at = 0;
+  let stop = 0;
+  FIELD.lastIndex = 0;
+  for (let m = FIELD.exec(text); m; m = FIELD.exec(text)) {
+    if (!m[0]) {
+      FIELD.lastIndex++;
+      continue;
+    }
+    out += `${escape(text.slice(at, m.index))}\${${++stop}:${escape(m[0])}}`;
+    at = m.index + m[0].length;
+  }
+  return stop ? `${out}${escape(text.slice(at))}` : null;
 }
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);

@@ -13,6 +13,8 @@ export interface Range {
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** The same text as a snippet whose tab stops are the fields to fill in, when it inserts any. */
+  snippet?: string;
 }
 
 export interface Fix {
