@@ -4,6 +4,19 @@ import type { Citation, OffsetEdit, Rule, RuleFinding } from '../rule';
 import type { Language } from '../types';
 import { DEFAULT_REQUIRED_GROUPS, stakeholderGroup, type StakeholderGroup } from '../vocabulary';
 
+const MESSAGES: Record<Language, { missing: (label: string) => string; fix: (label: string) => string; heading: string }> = {
+  nl: {
+    missing: (label) => `Het document noemt ${label} nergens. Beschrijf hun rol en wanneer ze betrokken worden.`,
+    fix: (label) => `Voeg ${label} toe aan de betrokkenen`,
+    heading: 'Betrokkenen',
+  },
+  en: {
+    missing: (label) => `The document never mentions ${label}. Describe their role and when they are involved.`,
+    fix: (label) => `Add ${label} to the stakeholders`,
+    heading: 'Stakeholders',
+  },
+};
+
 /** Per group: the quote of lesson 1 that speaks of it, and the municipal examples that show it. */
 const CITATIONS: Record<string, { quote: number; examples: Citation[] }> = {
   gemeenteraad: { quote: 1, examples: [{ lesson: 'example-veenendaal', quote: 0 }, { lesson: 'example-leiden', quote: 1 }] },
@@ -22,7 +35,7 @@ function insertionFor(model: DocumentModel, group: StakeholderGroup, lang: Langu
   }
   // No parties section (parties only in front matter): start an involvement section after the title's intro.
   const firstSection = model.sections.find((s) => s.heading && s.heading !== model.title);
-  const heading = lang === 'nl' ? 'Betrokkenen' : 'Stakeholders';
+  const heading = MESSAGES[lang].heading;
   return insertSection(model, heading, `- ${line}`, firstSection ?? (model.title ? nextSibling(model, model.sections.find((s) => s.heading === model.title)!) : undefined));
 }
 
@@ -60,8 +73,8 @@ export const missingStakeholder: Rule = {
       en: 'Reports a stakeholder group that the document never names.',
     },
     details: {
-      nl: 'Standaard moeten vier groepen genoemd worden: het gemeentebestuur (college van B&W, wethouder), de schoolbesturen, de gemeenteraad en de schooldirecteuren. Elke schrijfwijze telt: synoniemen, meervouden en samenstellingen (raadsleden, raadsinformatiebrief, schoolleiders, directeurenoverleg, city council, headteachers). Wat er alleen op lijkt telt niet: een Raad van Toezicht, medezeggenschapsraad of ouderraad is niet de gemeenteraad, een directeur Maatschappelijke Ontwikkeling is geen schooldirecteur. Tekst in HTML-commentaar telt niet mee. De melding staat op de kop van de partijen of betrokkenen, anders op de titel. Met `extraRequiredGroups` kunt u meer groepen verplicht maken (leraren, ouders, kinderopvang, samenwerkingsverband, jeugdhulp, leerlingen).',
-      en: 'By default four groups must be named: the municipal executive, the school boards, the municipal council and the school directors. Any wording counts: synonyms, plurals and compounds (council members, councillors, headteachers, principals, raadsleden, schoolleiders). Look-alikes do not: a supervisory board, a parent or participation council is not the municipal council; a municipal director is not a school director. Text in HTML comments does not count. The finding sits on the parties or stakeholders heading, else on the title. `extraRequiredGroups` adds groups (teachers, parents, childcare, inclusive education partnership, youth care, pupils).',
+      nl: 'Standaard moeten vier groepen genoemd worden: het gemeentebestuur (de gemeente, het college van B&W, wethouders), de schoolbesturen (ook "de besturen van primair en voortgezet onderwijs", "het bestuur van" een school, PO- en VO-besturen, bevoegd gezag), de gemeenteraad (raadsleden, raadsvoorstel, raadscommissie) en de schooldirecteuren (directies, directeurenberaad, schoolleidersnetwerk, locatieleiders, "de directeur van" een genoemde school). Samenstellingen en verbuigingen tellen op elke plek in het woord. In het Engels is "X City/County Council" of "local authority" het gemeentebestuur; de raad zijn councillors, elected members, cabinet en scrutiny; schoolbesturen zijn governing bodies, governors, academy trusts en dioceses; schooldirecteuren zijn headteachers, heads of school, principals en senior leaders. Wat er alleen op lijkt telt niet: straat- en schoolnamen (Burgemeester de Withlaan, Wethouder Van Damschool), PO-Raad, VO-raad, Onderwijsraad, een Raad van Toezicht, medezeggenschapsraad, een College van Bestuur voor het college van B&W, een directeur van de gemeente, GGD of bibliotheek. Een partij uit de lijst telt voor haar eigen soort; een losse school is geen schoolbestuur. Eigen namen en afkortingen voegt u toe met `vocabulary.groups`. Tekst in HTML-commentaar telt niet mee. De melding staat op de kop van de partijen of betrokkenen, anders op de titel. Met `extraRequiredGroups` kunt u meer groepen verplicht maken.',
+      en: 'By default four groups must be named: the municipal executive (the municipality, the executive, aldermen; in English "X City/County Council" or "the local authority"), the school boards (also "the boards of primary and secondary education", governing bodies, governors, academy trusts, dioceses), the elected council (councillors, elected members, cabinet, scrutiny; raadsleden, raadsvoorstel) and the school directors (headteachers, heads of school, principals, senior leaders; directies, directeurenberaad, locatieleiders). Compounds and inflections count at any position in the word. Look-alikes do not: street and school names, the national sector councils (PO-Raad, VO-raad), a supervisory board, a participation council, a College van Bestuur taken for the municipal executive, a director of the municipality. "City Council" as the authority does not stand in for its councillors. A declared party counts for its own kind; a single school is no school board. Add your own names and abbreviations with `vocabulary.groups`. Text in HTML comments does not count. The finding sits on the parties or stakeholders heading, else on the title. `extraRequiredGroups` adds groups.',
     },
     why: {
       nl: 'De publicatie noemt twee groepen sleutelspelers die vaak over het hoofd worden gezien: gemeenteraadsleden (nodig voor draagvlak en financieel commitment) en schooldirecteuren (zij moeten de bestuurlijke afspraken uitvoeren). Wie hen niet betrekt, loopt later vertraging op.',
@@ -102,14 +115,11 @@ export const missingStakeholder: Rule = {
       findings.push({
         start: anchor?.start ?? 0,
         end: anchor?.end ?? model.index.lineEnd(0),
-        message:
-          lang === 'nl'
-            ? `Het document noemt ${label} nergens. Beschrijf hun rol en wanneer ze betrokken worden.`
-            : `The document never mentions ${label}. Describe their role and when they are involved.`,
+        message: MESSAGES[lang].missing(label),
         data: { group: id },
         fixes: [
           {
-            action: lang === 'nl' ? `Voeg ${label} toe aan de betrokkenen` : `Add ${label} to the stakeholders`,
+            action: MESSAGES[lang].fix(label),
             edits: [insertionFor(model, group, lang)],
             preferred: true,
           },
