@@ -54,9 +54,9 @@ describe('partnership scan', () => {
   });
 
   it('recognises informing each other before going public, in Dutch and English', () => {
-    const nl = scan(covenant(['## Communicatie', '', 'Partijen informeren elkaar ten minste 2 werkdagen vooraf over berichten aan de pers.', '', 'Contactpersonen: Gemeente Rivierstad, Mark Jansen; Stichting Kits Primair, Petra Smit.'])).items.find((i) => i.factor === 6)!;
+    const nl = scan(covenant(['## Communicatie', '', 'Partijen informeren elkaar ten minste 2 werkdagen vooraf over berichten aan de pers.', '', 'Contactpersonen: Gemeente Rivierstad, Mark Jansen; Stichting Kits Primair, Petra Smit.', '', 'De projectleider rapporteert twee keer per jaar over de voortgang.'])).items.find((i) => i.factor === 6)!;
     assert.equal(nl.status, 'green', nl.explanation);
-    const en = scan(covenant(['## Communications', '', 'The partners give each other two working days’ notice before any press release.', '', 'Named contacts: Mark Jansen for the Council, Petra Smit for the Trust.'])).items.find((i) => i.factor === 6)!;
+    const en = scan(covenant(['## Communications', '', 'The partners give each other two working days’ notice before any press release.', '', 'Named contacts: Mark Jansen for the Council, Petra Smit for the Trust.', '', 'The project lead reports on progress to the board each term.'])).items.find((i) => i.factor === 6)!;
     assert.equal(en.status, 'green', en.explanation);
     const open = scan(covenant(['## Communicatie', '', 'Partijen informeren elkaar ten minste [aantal] werkdagen vooraf over berichten aan de pers.'])).items.find((i) => i.factor === 6)!;
     assert.notEqual(open.status, 'green');

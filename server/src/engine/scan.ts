@@ -53,6 +53,8 @@ const WORDS: Record<Language, Words> = {
     rolesAmber: 'Er is een plek voor rollen en taken, maar ze zijn nog niet ingevuld.',
     rolesRed: 'Nergens staat wie welke rol, taak of verantwoordelijkheid heeft.',
     contacts: 'Er zijn vaste aanspreekpunten.',
+    reporting: 'Er is een vast ritme van rapporteren.',
+    noReporting: 'Nergens staat hoe vaak partijen elkaar over de voortgang informeren.',
     noContacts: 'Geen vaste aanspreekpunten genoemd.',
     beforePublic: 'Partijen informeren elkaar voordat iets naar buiten gaat.',
     noBeforePublic: 'Geen afspraak om elkaar te informeren vóór het naar buiten gaat.',
@@ -83,6 +85,8 @@ const WORDS: Record<Language, Words> = {
     rolesAmber: 'There is a place for roles and tasks, but they are not filled in yet.',
     rolesRed: 'Nothing says who has which role, task or responsibility.',
     contacts: 'There are fixed points of contact.',
+    reporting: 'Progress is reported at a fixed rhythm.',
+    noReporting: 'Nothing says how often the parties report on progress.',
     noContacts: 'No fixed points of contact.',
     beforePublic: 'The parties inform each other before anything goes public.',
     noBeforePublic: 'No agreement to inform each other before going public.',
@@ -197,12 +201,15 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   // "Contactpersonen:" followed by names counts; the lead-in alone, or followed by fields to fill in, does not.
   const contacts = has(SCAN_WORDS.contacts) ?? all.find((s, i) => test(SCAN_WORDS.contacts, s.text) && /:\s*$/.test(s.text) && !!all[i + 1] && content.includes(all[i + 1]) && namesSomebody(all[i + 1]));
   const beforePublic = content.find((s) => test(SCAN_WORDS.beforePublic, s.text) && test(SCAN_WORDS.beforeWords, s.text));
+  // Reporting agreed with its rhythm: "rapporteert twee keer per jaar", "an update each term".
+  const reporting = content.find((s) => test(SCAN_WORDS.reporting, s.text) && test(FREQUENCY, s.text));
+  const done = [contacts, beforePublic, reporting].filter(Boolean).length;
   items.push(
     item(
       6,
-      contacts && beforePublic ? 'green' : contacts || beforePublic ? 'amber' : 'red',
-      [contacts ? w.contacts : w.noContacts, beforePublic ? w.beforePublic : w.noBeforePublic],
-      [...at(section('communication'), w.communication), ...atSentence(contacts), ...atSentence(beforePublic)],
+      done === 3 ? 'green' : done ? 'amber' : 'red',
+      [contacts ? w.contacts : w.noContacts, reporting ? w.reporting : w.noReporting, beforePublic ? w.beforePublic : w.noBeforePublic],
+      [...at(section('communication'), w.communication), ...atSentence(contacts), ...atSentence(reporting), ...atSentence(beforePublic)],
     ),
   );
   return items;

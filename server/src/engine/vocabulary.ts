@@ -22,7 +22,7 @@ export interface Phrases {
 }
 
 /** One alternation of both languages' patterns. */
-export function alternation(phrases: Phrases | string[]): string {
+function alternation(phrases: Phrases | string[]): string {
   const list = Array.isArray(phrases) ? phrases : [...phrases.nl, ...phrases.en];
   // A space in a phrase is any run of white space: text from a PDF breaks lines mid-phrase ("Raad van\nToezicht").
   // ".{0,60}" in a phrase may cross a line break too.
@@ -134,7 +134,7 @@ export function groupMentions(groups: StakeholderGroup[], text: string): Array<S
 }
 
 /** Spans in `text` where one group is named, minus false friends. */
-export function groupMatches(group: StakeholderGroup, text: string): Span[] {
+function groupMatches(group: StakeholderGroup, text: string): Span[] {
   return groupMentions([group], text).map(({ start, end }) => ({ start, end }));
 }
 
@@ -191,7 +191,7 @@ export type SectionClass =
 const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionClass, strong: !!s.strong, re: wordsOf(s, 'iu'), whole: new RegExp(`^(?:${alternation(s)})$`, 'iu') }));
 
 /** "Artikel 3 –", "2.3", "Hoofdstuk 4:", "B." say where a section is, not what it is about. */
-export function stripNumbering(text: string): string {
+function stripNumbering(text: string): string {
   return text.replace(/^\s*((artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|clause|bijlage|annex|schedule|thema|theme|deel|part)(?!\p{L})\s*)?(\p{N}+[a-z]?(\.\p{N}+)*\.?|[ivxlc]+\.|[a-z][.)])?\s*[-–—:.)]?\s*/iu, '');
 }
 

@@ -138,7 +138,6 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
     blocks,
     parties,
     mentions,
-    groups,
     notices,
   };
 }

@@ -1,6 +1,6 @@
 import type { LineIndex, Span } from '../text';
 import type { Language, Notice } from '../types';
-import type { PartyType, SectionClass, StakeholderGroup } from '../vocabulary';
+import type { PartyType, SectionClass } from '../vocabulary';
 
 export interface Heading extends Span {
   depth: number;
@@ -65,7 +65,5 @@ export interface DocumentModel {
   blocks: Block[];
   parties: Party[];
   mentions: Mention[];
-  /** The stakeholder groups as matched in this document: the built-in vocabulary plus the user's. */
-  groups: StakeholderGroup[];
   notices: Notice[];
 }
