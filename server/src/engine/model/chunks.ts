@@ -162,7 +162,8 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
   // A line of a table of contents ("5. Financiering ........ 8") points to a heading; it is none.
   if (/(\.{3,}|…|\s{3,})\s*\p{N}{1,3}\s*$/u.test(line)) return null;
   const onlyBold = (nodes.length === 1 && nodes[0].type === 'strong') || (nodes.length === 2 && nodes[0].type === 'strong' && nodes[1].type === 'text' && /^\s*:?\s*$/.test(nodes[1].value));
-  const numbered = /^(artikel|article|hoofdstuk|chapter|paragraaf|section)\s+\p{N}+|^\p{N}+(\.\p{N}+)*\.?\s+\p{Lu}/u.test(line) || /^(artikel|article)\s+\p{N}+/iu.test(line);
+  // "3.1 The Parties' shared aims are:" is a numbered clause that leads in to a list, not a heading.
+  const numbered = !/:\s*$/.test(line) && (/^(artikel|article|hoofdstuk|chapter|paragraaf|section)\s+\p{N}+|^\p{N}+(\.\p{N}+)*\.?\s+\p{Lu}/u.test(line) || /^(artikel|article)\s+\p{N}+/iu.test(line));
   if (!onlyBold && !numbered && !/^\p{Lu}[^.!]*[?:]?$/u.test(line)) return null;
   const label = line.replace(/:\s*$/, '').replace(/[*_]/g, '').trim();
   // "3. Stichting X: € 40.000" is an item with a value, not a heading.
@@ -181,9 +182,9 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
  * Text extracted from a PDF runs headings into paragraphs ("4.1 Taal\nWat willen we bereiken?\nIeder kind …"). A line
  * of a paragraph that is a heading on its own splits the paragraph there, so the sentences after it get its section.
  */
-const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.\p{N}{1,2})*\.?|[•·▪■◦–])\s+\S/u;
+const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.\p{N}{1,2})*\.?|[•·▪■◦–]|o(?=\s{2}|\t))\s+\S/u;
 /** Of those, the items of a list ("a.", "(b)", "•"), not the numbered clauses of an article ("2.1"). */
-const ITEM_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(\p{N}{1,2}\)|[•·▪■◦–])\s+\S/u;
+const ITEM_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(\p{N}{1,2}\)|[•·▪■◦–]|o(?=\s{2}|\t))\s+\S/u;
 
 function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?: { depth: number; text: string } }> {
   const text = plain.slice(span.start, span.end);
@@ -216,6 +217,15 @@ export function chunkFacts(text: string): ChunkFacts {
   const blocks: ChunkFacts['blocks'] = [];
   const partyCandidates: PartyCandidate[] = [];
 
+  /** Running text, split where a line of it is a heading or an item of a list that lost its Markdown. */
+  const pushParagraphs = (span: Span): void => {
+    for (const part of splitAtHeadingLines(plain, span)) {
+      if (part.heading) headings.push({ start: part.start, end: part.end, ...part.heading, pseudo: true });
+      const partText = plain.slice(part.start, part.end);
+      blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: partText, ...(ITEM_LINE.test(partText) ? { enumerated: true } : {}) });
+    }
+  };
+
   const walk = (node: Nodes, listItem?: Block['listItem']): void => {
     switch (node.type) {
       case 'heading': {
@@ -234,11 +244,7 @@ export function chunkFacts(text: string): ChunkFacts {
           return;
         }
         if (listItem) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem });
-        else for (const part of splitAtHeadingLines(plain, span)) {
-          if (part.heading) headings.push({ start: part.start, end: part.end, ...part.heading, pseudo: true });
-          const partText = plain.slice(part.start, part.end);
-          blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: partText, ...(ITEM_LINE.test(partText) ? { enumerated: true } : {}) });
-        }
+        else pushParagraphs(span);
         if (!listItem) {
           // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").
           for (const child of node.children) if (child.type === 'strong') partyCandidates.push({ name: phrasingText(child.children), ...spanOf(child), context: clean });
@@ -262,6 +268,15 @@ export function chunkFacts(text: string): ChunkFacts {
           if (pseudo) {
             headings.push({ ...listSpan, ...pseudo, pseudo: true });
             blocks.push({ ...listSpan, type: 'heading', text: plain.slice(listSpan.start, listSpan.end) });
+            return;
+          }
+          // "3. SERVICE OUTCOMES" with the text after it on the next lines: a heading line, then its paragraph.
+          const firstLine = listSpan.start + text.slice(listSpan.start, listSpan.end).indexOf('\n');
+          const heading = firstLine > listSpan.start ? pseudoHeading(text.slice(listSpan.start, firstLine), []) : null;
+          if (heading) {
+            headings.push({ start: listSpan.start, end: firstLine, ...heading, pseudo: true });
+            blocks.push({ start: listSpan.start, end: firstLine, type: 'heading', text: plain.slice(listSpan.start, firstLine) });
+            pushParagraphs({ start: firstLine + 1, end: listSpan.end });
             return;
           }
         }

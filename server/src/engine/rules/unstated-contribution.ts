@@ -49,9 +49,14 @@ const MESSAGES: Messages = {
 
 /** A piece of text that only defers: "n.t.b.", "PM", "-", "volgt na de begroting", "nader te bepalen in …". */
 function defers(text: string): boolean {
-  const squashed = text.replace(FIELD, '').replace(/[^\p{L}\p{N}€£]/gu, '');
-  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (test(DEFERRAL, text) && !/\p{N}/u.test(text.replace(FIELD, '')));
+  // A clause number ("5.4") is no amount.
+  const value = text.replace(FIELD, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
+  const squashed = value.replace(/[^\p{L}\p{N}€£]/gu, '');
+  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (test(DEFERRAL, value) && !/\p{N}/u.test(value));
 }
+
+/** "5.4 Diocese of Ashcombe: contribution TBC." names its party, then its value. */
+const LABELLED = /^\s*(?:\p{N}+(?:\.\p{N}+)*\.?\s+)?([^:\n]{2,80}?)\s*:\s+(\S[\s\S]*?)\s*$/u;
 
 /** What a stretch of text says about a contribution: something concrete, only fields to fill in, a deferral, or nothing. */
 type Statement = 'concrete' | 'field' | 'deferred' | 'empty';
@@ -252,8 +257,10 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         leadIn = null;
         for (const s of splitSentences(block.text, block.start)) {
           const sentence = text.slice(s.start, s.end);
-          const entry: Entry = { label: null, text: sentence, span: s, anchor: headingAnchor ?? s, placeholders: defers(sentence) ? [{ ...s, header: '' }] : [] };
-          const credited = headingAnchor ? [] : creditedTo(entry, all);
+          const labelled = LABELLED.exec(sentence);
+          const value = labelled ? { start: s.start + sentence.lastIndexOf(labelled[2]), end: s.start + sentence.lastIndexOf(labelled[2]) + labelled[2].length } : s;
+          const entry: Entry = { label: labelled && tokens(labelled[1]).length <= 8 ? labelled[1] : null, text: labelled ? labelled[2] : sentence, span: s, anchor: headingAnchor ?? s, placeholders: defers(text.slice(value.start, value.end)) ? [{ ...value, header: '' }] : [] };
+          const credited = headingAnchor && entry.label === null ? [] : creditedTo(entry, all);
           if (credited.length) previous = credited;
           out.push({ ...entry, parties: credited.length ? credited : previous });
         }

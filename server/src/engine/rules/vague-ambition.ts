@@ -62,7 +62,7 @@ const AMBITION_STATEMENT = wordRegExp(
   'iu',
 );
 const PAST_TENSE = wordRegExp(
-  'was|waren|werd|werden|had|hadden|wilde|wilden|streefde|streefden|bleek|bleken|kwam|kwamen|deden|gingen|ging|zagen|is gebleken|were|did|wanted|aimed|used to|destijds|toen|in de afgelopen|afgelopen jaren|in the past|last year',
+  'was|waren|werd|werden|had|hadden|wilde|wilden|streefde|streefden|bleek|bleken|kwam|kwamen|deden|gingen|ging|zagen|is gebleken|(heeft|hebben) (aangegeven|laten weten|toegezegd)|were|did|wanted|aimed|used to|destijds|toen|in de afgelopen|afgelopen jaren|in the past|last year',
   'iu',
 );
 /** Doing, not aiming: actions and method ("De gemeente organiseert", "Partijen stellen op") are no ambition. */
@@ -95,8 +95,10 @@ export function isAnchored(sentence: string, actors: string[] = []): boolean {
   if (measuringNumber(text)) return true;
   // A deliverable anchors when somebody named makes it: "partijen openen een loket", not "worden ingericht".
   // "bij het opstellen van het plan" names an activity, not a result that somebody delivers.
-  const making = findAll(CREATION, text).some((c) => !/\b(het|the)\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)));
-  return making && test(DELIVERABLE, text) && (test(ACTOR, text) || test(RELATIVE_TIMING, text) || actors.some((a) => text.includes(a))) && !test(HEDGE_REMOVABLE, text);
+  const making = findAll(CREATION, text).filter((c) => !/\b(het|the)\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)));
+  // The verb makes the deliverable: near each other ("openen een loket", "het loket is geopend").
+  const made = findAll(DELIVERABLE, text).some((d) => making.some((c) => Math.abs(c.start - d.start) <= 50));
+  return made && (test(ACTOR, text) || test(RELATIVE_TIMING, text) || actors.some((a) => text.includes(a))) && !test(HEDGE_REMOVABLE, text);
 }
 
 interface Candidate extends Span {
@@ -133,8 +135,10 @@ function candidates(model: DocumentModel): Candidate[] {
     // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim.
     if (/:\s*$/.test(text) || isName(text)) return;
     // "Trekker: gemeente", "Partners: SKO en OBO": a labelled field, unless the label names a goal.
-    const label = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s/u.exec(text);
-    if (label && !GOAL_COLUMN.test(label[1])) return;
+    // A question ("Wat gaan we doen?") asks, it claims nothing.
+    if (/\?\s*$/.test(text)) return;
+    const label = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s+(.*)$/su.exec(text);
+    if (label && !GOAL_COLUMN.test(label[1]) && label[2].split(/\s+/).length <= 6) return;
     // Who does what ("De agendacommissie bewaakt de agenda") is organisation, not an ambition; nor is what the
     // document itself does ("Dit akkoord bundelt …").
     if ((test(SCAN_WORDS.roles, text) && !test(AMBITION_STATEMENT, text)) || test(META_STATEMENT, text)) return;
@@ -180,7 +184,7 @@ function candidates(model: DocumentModel): Candidate[] {
 const DEFERRAL_ONLY = new RegExp(`^(?:${DEFERRAL.source})[.;,]?$`, 'iu');
 
 /** Columns that hold the measure of a goal: "Streefwaarde 2027", "Indicator", "How we will know". */
-const TARGET_COLUMN = /streefwaarde|streefdoel|doelwaarde|indicator|meetbaar|meting|norm|target|measure|how (we|will we) (will )?know|success (criteria|measure)|wanneer|gereed|deadline|datum|when|by when|peildatum/i;
+const TARGET_COLUMN = /streefwaarde|streefdoel|doelwaarde|indicator|meetbaar|meting|norm|target|measure|how (we|will we) (will )?know|success (criteria|measure)|wanneer|gereed|deadline|datum|periode|planning|termijn|tijdpad|when|by when|timing|peildatum/i;
 
 /**
  * A row is judged by its goal and the columns that measure it; an investment or description beside the goal is no
