@@ -3,7 +3,7 @@
  * prose list ("Partijen: A, B en C") or numbered clauses, with the aliases the text defines for them.
  */
 import { normalize } from '../text';
-import { partyType, type StakeholderGroup } from '../vocabulary';
+import { classifyHeading, partyType, type StakeholderGroup } from '../vocabulary';
 import type { PartyCandidate } from './chunks';
 import { NAME_KEYS, PARTY_KEYS, firstValue } from './front-matter';
 import type { FrontMatter, Party, Section } from './types';
@@ -34,11 +34,15 @@ export function aliasesIn(context: string): string[] {
 
 const ORGANISATION = /stichting|vereniging|gemeente|bestuur|school|scholen|onderwijs|college|kindcentr|ikc|opvang|samenwerkingsverband|trust|council|academy|diocese|authority|foundation|bibliotheek|library|ggd|welzijn|zorg|jeugd|provincie|organisatie|groep|centrum|centre|b\.?v\.?|n\.?v\.?/iu;
 
+const CLAUSE_VERB = /(?<![\p{L}])(hebben|heeft|is|zijn|wordt|worden|zal|zullen|kan|kunnen|will|has|have|are|shall|agree|agrees|komen|verklaren)(?![\p{L}])/iu;
+
 /** A candidate reads as a party's name: a proper name or an organisation, and no group of people or sentence. */
 function plausiblePartyName(name: string, groups: StakeholderGroup[]): boolean {
   const words = name.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 10 || (/[.!?]$/.test(name) && words.length > 4) || !/\p{L}{2}/u.test(name)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(name) && !ORGANISATION.test(name)) return false;
+  // A section name ("Overwegingen", "RESPONSIBILITIES") or a clause with a verb is no party.
+  if (classifyHeading(name, true) || CLAUSE_VERB.test(name)) return false;
   // "IN AANMERKING NEMENDE", "KOMEN OVEREEN ALS VOLGT": capitals that shout a clause, not a name.
   if (words.length > 1 && name === name.toUpperCase() && /\p{L}{4}/u.test(name) && !ORGANISATION.test(name)) return false;
   // Council and directors take part, but do not sign: they are no party to the agreement.
