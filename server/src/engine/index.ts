@@ -8,6 +8,7 @@ import { RULES } from './rules';
 import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
+import { matchesOf } from './text';
 import { FIELD } from './vocabulary';
 import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
 
@@ -93,12 +94,7 @@ function asSnippet(text: string): string | null {
   let out = '';
   let at = 0;
   let stop = 0;
-  FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(text); m; m = FIELD.exec(text)) {
-    if (!m[0]) {
-      FIELD.lastIndex++;
-      continue;
-    }
+  for (const m of matchesOf(FIELD, text)) {
     out += `${escape(text.slice(at, m.index))}\${${++stop}:${escape(m[0])}}`;
     at = m.index + m[0].length;
   }

@@ -105,7 +105,6 @@ const fill = (template: string, ...values: Array<string | number>): string => va
 
 /** True when a sentence still waits for a field or a deferred value: it is no content yet. */
 function isOpen(text: string): boolean {
-  FIELD.lastIndex = 0;
   return FIELD.test(text) || test(DEFERRAL, text);
 }
 

@@ -50,8 +50,11 @@ export class LineIndex {
   }
 }
 
-/** Builds a whole-word, case-insensitive matcher; `\b` is ASCII-only in JS, so Unicode letters get explicit look-arounds. */
-export function wordRegExp(pattern: string, flags = 'giu'): RegExp {
+/**
+ * Builds a whole-word, case-insensitive matcher; `\b` is ASCII-only in JS, so Unicode letters get explicit
+ * look-arounds. Not global: shared regexes carry no `lastIndex` state; `findAll` scans with a private global copy.
+ */
+export function wordRegExp(pattern: string, flags = 'iu'): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, flags);
 }
 
@@ -60,18 +63,44 @@ export interface Span {
   end: number;
 }
 
+/** The global twin of a stateless regex, made once; used only here, always from lastIndex 0. */
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  g.lastIndex = 0;
+  return g;
+}
+
+/** Every match of `re` in `text[from, to)`, as spans of the whole text. */
 export function findAll(re: RegExp, text: string, from = 0, to = text.length): Span[] {
   const spans: Span[] = [];
-  const slice = text.slice(from, to);
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  const g = globalOf(re);
+  for (let m = g.exec(slice); m; m = g.exec(slice)) {
     if (m[0].length === 0) {
-      re.lastIndex++;
+      g.lastIndex++;
       continue;
     }
     spans.push({ start: from + m.index, end: from + m.index + m[0].length });
   }
   return spans;
+}
+
+/** Every match with its capture groups, like `matchAll`, for a stateless regex. */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const g = globalOf(re);
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    if (m[0].length === 0) g.lastIndex++;
+    else out.push(m);
+  }
+  return out;
+}
+
+/** `text` with every match of `re` replaced. */
+export function replaceAll(re: RegExp, text: string, by: string): string {
+  return text.replace(globalOf(re), by);
 }
 
 export function overlaps(a: Span, b: Span): boolean {

@@ -13,7 +13,7 @@ import placeholderData from '../vocabulary/placeholders.json';
 import scanData from '../vocabulary/scan.json';
 import sectionData from '../vocabulary/sections.json';
 import type { Language } from './types';
-import { findAll, normalize, overlaps, wordRegExp, type Span } from './text';
+import { findAll, matchesOf, normalize, overlaps, wordRegExp, type Span } from './text';
 
 /** Dutch and English phrases of one concept. */
 export interface Phrases {
@@ -29,13 +29,12 @@ function alternation(phrases: Phrases | string[]): string {
   return list.map((p) => `(?:${p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/\.\{(\d+),(\d+)\}/g, '[\\s\\S]{$1,$2}')})`).join('|');
 }
 
-/** A whole-word, case-insensitive matcher for a concept. Stateless use: callers go through `test` or `findAll`. */
-export function wordsOf(phrases: Phrases | string[], flags = 'giu'): RegExp {
+/** A whole-word, case-insensitive matcher for a concept; stateless (not global). */
+export function wordsOf(phrases: Phrases | string[], flags = 'iu'): RegExp {
   return wordRegExp(alternation(phrases), flags);
 }
 
 export function test(re: RegExp, text: string): boolean {
-  re.lastIndex = 0;
   return re.test(text);
 }
 
@@ -80,7 +79,7 @@ function compileGroup(g: (typeof groupData.groups)[number], extra: string[] = []
     role: g.role,
     any: wordRegExp(alternation(all)),
     // Without the leading word-start look-behind, which makes the engine try every position: checked after.
-    words: new RegExp(`(?:${alternation(words)})(?![\\p{L}\\p{N}])`, 'giu'),
+    words: new RegExp(`(?:${alternation(words)})(?![\\p{L}\\p{N}])`, 'iu'),
     compounds: all.filter((p) => p.startsWith(COMPOUND)).map((p) => p.slice(COMPOUND.length)),
     falseFriends: friends.length ? wordRegExp(alternation(friends)) : null,
   };
@@ -116,16 +115,10 @@ function compoundScan(groups: StakeholderGroup[]): RegExp {
 export function groupMentions(groups: StakeholderGroup[], text: string): Array<Span & { group: string }> {
   const found: Array<Span & { group: string }> = [];
   for (const g of groups) {
-    g.words.lastIndex = 0;
-    for (let m = g.words.exec(text); m; m = g.words.exec(text)) {
-      if (m.index > 0 && WORD_CHAR.test(text[m.index - 1])) g.words.lastIndex = m.index + 1;
-      else if (m[0]) found.push({ group: g.id, start: m.index, end: m.index + m[0].length });
-      else g.words.lastIndex++;
-    }
+    // A match inside a word ("raad" in "voorraad") is dropped; findAll goes on from the next character.
+    for (const span of findAll(g.words, text)) if (span.start === 0 || !WORD_CHAR.test(text[span.start - 1])) found.push({ group: g.id, ...span });
   }
-  const compound = compoundScan(groups);
-  compound.lastIndex = 0;
-  for (let m = compound.exec(text); m; m = compound.exec(text)) {
+  for (const m of matchesOf(compoundScan(groups), text)) {
     const id = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
     if (id) found.push({ group: id, start: m.index, end: m.index + m[0].length });
   }
@@ -215,7 +208,7 @@ export function classifyHeading(text: string, whole = false): SectionClass | nul
 // Placeholders, hedges, anchors, contributions, scan words
 
 /** A fill-in field such as [bedrag], …… or XX: not whole-word, the field marks itself. */
-export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'gu');
+export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'u');
 /** Words that put a value off: n.t.b., PM, nader te bepalen, to be agreed. */
 export const DEFERRAL = wordsOf(placeholderData.deferrals);
 /** Deferrals that leave a spot open even in running text ("de bijdrage is nader te bepalen"). */
@@ -238,10 +231,10 @@ export const ANCHOR_QUANTITY = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${alternation(A.comparisons)})\\s(?:${NUMBER}|${NUMBER_WORD})(?![\\p{L}])`,
     `(?<![\\p{L}\\p{N}])(?:${alternation(A.changeVerbs)})(?![\\p{L}\\p{N}])`,
   ].join('|'),
-  'giu',
+  'iu',
 );
 /** A digit number; whether it anchors depends on what surrounds it (see EXISTING_COUNT and YEAR). */
-export const DIGITS = new RegExp(`(?<![\\p{L}\\p{N}.,])${NUMBER}(?![\\p{L}\\p{N}])`, 'gu');
+export const DIGITS = new RegExp(`(?<![\\p{L}\\p{N}.,])${NUMBER}(?![\\p{L}\\p{N}])`, 'u');
 export const YEAR = /^(19|20)\d{2}$/;
 export const DATE = wordsOf(A.dates);
 export const FREQUENCY = wordsOf(A.frequencies);

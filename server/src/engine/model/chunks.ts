@@ -55,7 +55,6 @@ export function phrasingText(nodes: readonly (PhrasingContent | Nodes)[]): strin
  */
 /** "<invullen>" parses as a tag, but it is a field of the vocabulary's placeholders. */
 function isFieldTag(html: string): boolean {
-  FIELD.lastIndex = 0;
   return FIELD.exec(html)?.[0] === html;
 }
 

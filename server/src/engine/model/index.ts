@@ -3,7 +3,7 @@
  * every stakeholder mention. Built from cached chunks (./chunks), front matter (./front-matter), sections
  * (./sections) and parties (./parties).
  */
-import { LineIndex, findAll, wordRegExp } from '../text';
+import { LineIndex, findAll, matchesOf, wordRegExp } from '../text';
 import type { Notice } from '../types';
 import { groupMentions, groupsWith, kindIn, languageFromValue, literal } from '../vocabulary';
 import { chunkBoundaries, chunkFacts, type ChunkCache, type ChunkFacts, type PartyCandidate } from './chunks';
@@ -155,13 +155,13 @@ function partyMentions(parties: Party[]): Mention[] {
 }
 
 /** "basisschool De Vlonder", "obs Het Anker": the names the text gives its schools. */
-const SCHOOL_NAME = /(?<![\p{L}])(?:basisschool|school|obs|cbs|rkbs|pcbs|sbo|kindcentrum|ikc)\s+((?:(?:De|Het|'t|Sint|St\.?)\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/gu;
+const SCHOOL_NAME = /(?<![\p{L}])(?:basisschool|school|obs|cbs|rkbs|pcbs|sbo|kindcentrum|ikc)\s+((?:(?:De|Het|'t|Sint|St\.?)\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u;
 
 /** "de directeur van De Kiem" names a school director when De Kiem is a school: a party, or named as one. */
 function schoolNameMentions(parties: Party[], plain: string): Mention[] {
   const names = [
     ...parties.filter((p) => ONE_SCHOOL.test(p.name)).flatMap((p) => [p.name, p.name.replace(ONE_SCHOOL, '')]),
-    ...[...plain.matchAll(SCHOOL_NAME)].map((m) => m[1]),
+    ...matchesOf(SCHOOL_NAME, plain).map((m) => m[1]),
   ];
   if (!names.length) return [];
   const re = wordRegExp(`(de |het |the )?(directeur|directie|director|head ?teacher|head) (van|of) (de |het |the )?(${[...new Set(names)].map(literal).join('|')})`);

@@ -2,7 +2,7 @@
  * The parties to the agreement, as documents name them: front matter, a parties section in any heading style, a
  * prose list ("Partijen: A, B en C") or numbered clauses, with the aliases the text defines for them.
  */
-import { normalize } from '../text';
+import { matchesOf, normalize } from '../text';
 import { classifyHeading, partyType, type StakeholderGroup } from '../vocabulary';
 import type { PartyCandidate } from './chunks';
 import { NAME_KEYS, PARTY_KEYS, firstValue } from './front-matter';
@@ -10,21 +10,20 @@ import type { FrontMatter, Party, Section } from './types';
 
 const ALIAS_PATTERNS = [
   // "hierna te noemen: de gemeente", "hierna: SKO", "hierna te noemen 'het schoolbestuur'"
-  /hierna(?:\s+(?:te\s+)?(?:noemen|genoemd))?\s*:?\s*["'„“‘]?((?:de |het )?[^"'”’;,.()\n]{2,60})/giu,
+  /hierna(?:\s+(?:te\s+)?(?:noemen|genoemd))?\s*:?\s*["'„“‘]?((?:de |het )?[^"'”’;,.()\n]{2,60})/iu,
   // "hereinafter referred to as 'the Council'", "(the Trust)"
-  /here(?:in)?after(?:\s+(?:referred\s+to\s+as|called))?\s*:?\s*["'“‘]?((?:the )?[^"'”’;,.()\n]{2,60})/giu,
+  /here(?:in)?after(?:\s+(?:referred\s+to\s+as|called))?\s*:?\s*["'“‘]?((?:the )?[^"'”’;,.()\n]{2,60})/iu,
   // An abbreviation in parentheses: "(SKO)", "(OBO Zeewolde)", "('the Trust')"
-  /\(\s*["'“‘]?((?:the |de |het )?[\p{Lu}][\p{L}\p{N}&-]{1,20}(?:\s[\p{Lu}\p{N}][\p{L}\p{N}&-]{0,20}){0,2})["'”’]?\s*\)/gu,
+  /\(\s*["'“‘]?((?:the |de |het )?[\p{Lu}][\p{L}\p{N}&-]{1,20}(?:\s[\p{Lu}\p{N}][\p{L}\p{N}&-]{0,20}){0,2})["'”’]?\s*\)/u,
   // Quoted names inside parentheses: (the "Trust" or "SADAT"), ('de Stichting')
-  /\([^()]{0,40}?["“‘]([^"”’()]{2,30})["”’](?:[^()"“]{0,12}["“‘]([^"”’()]{2,30})["”’])?[^()]{0,20}\)/gu,
+  /\([^()]{0,40}?["“‘]([^"”’()]{2,30})["”’](?:[^()"“]{0,12}["“‘]([^"”’()]{2,30})["”’])?[^()]{0,20}\)/u,
 ];
 
 /** Aliases the text defines for a party. */
 export function aliasesIn(context: string): string[] {
   const out: string[] = [];
   for (const re of ALIAS_PATTERNS) {
-    re.lastIndex = 0;
-    for (const m of context.matchAll(re)) for (const found of [m[1], m[2]].filter(Boolean)) {
+    for (const m of matchesOf(re, context)) for (const found of [m[1], m[2]].filter(Boolean)) {
       const alias = found.replace(/\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
       if (alias && alias.split(/\s+/).length <= 5 && !out.includes(alias)) out.push(alias);
     }
@@ -48,7 +47,6 @@ function plausiblePartyName(name: string, groups: StakeholderGroup[]): boolean {
   // Council and directors take part, but do not sign: they are no party to the agreement.
   return !groups.some((g) => {
     if (g.organisation) return false;
-    g.any.lastIndex = 0;
     const m = g.any.exec(name);
     return m !== null && m.index === 0 && m[0].length >= name.length - 1;
   });

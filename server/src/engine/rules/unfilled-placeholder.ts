@@ -36,7 +36,6 @@ function valueSpans(model: DocumentModel, block: Block): Span[] {
 
 /** "n.t.b.", "PM", "nader te bepalen (na de begroting)": a value that puts itself off, with no number beside it. */
 function deferralOnly(value: string): boolean {
-  DEFERRAL.lastIndex = 0;
   return DEFERRAL.test(value) && !/\p{N}/u.test(value) && value.split(/\s+/).length <= 12;
 }
 

@@ -2,7 +2,7 @@ import { appendListItem, appendTableRow, appendToSection, blocksIn, findSection,
 import type { DocumentModel, Party, Section } from '../model';
 import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
-import { normalize, wordRegExp, type Span } from '../text';
+import { normalize, replaceAll, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
 import contributionData from '../../vocabulary/contributions.json';
 import { DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test, wordsOf } from '../vocabulary';
@@ -50,7 +50,7 @@ const MESSAGES: Messages = {
 /** A piece of text that only defers: "n.t.b.", "PM", "-", "volgt na de begroting", "nader te bepalen in …". */
 function defers(text: string): boolean {
   // A clause number ("5.4") is no amount.
-  const value = text.replace(FIELD, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
+  const value = replaceAll(FIELD, text, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
   const squashed = value.replace(/[^\p{L}\p{N}€£]/gu, '');
   return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (test(DEFERRAL, value) && !/\p{N}/u.test(value));
 }
@@ -62,9 +62,8 @@ const LABELLED = /^\s*(?:\p{N}+(?:\.\p{N}+)*\.?\s+)?([^:\n]{2,80}?)\s*:\s+(\S[\s
 type Statement = 'concrete' | 'field' | 'deferred' | 'empty';
 
 function judge(text: string): Statement {
-  FIELD.lastIndex = 0;
   const hasField = FIELD.test(text);
-  const clean = text.replace(FIELD, ' ');
+  const clean = replaceAll(FIELD, text, ' ');
   let deferred = false;
   for (const s of splitSentences(clean)) {
     const sentence = clean.slice(s.start, s.end);
@@ -82,8 +81,7 @@ function judge(text: string): Statement {
 /** An empty verb ("ondersteunt", "denkt mee") with no amount, staff or building of its own. */
 function onlyEmpty(sentence: string): boolean {
   if (!test(EMPTY_CONTRIBUTION, sentence)) return false;
-  const rest = sentence.replace(EMPTY_CONTRIBUTION, ' ');
-  EMPTY_CONTRIBUTION.lastIndex = 0;
+  const rest = replaceAll(EMPTY_CONTRIBUTION, sentence, ' ');
   return !statesConcrete(rest);
 }
 

@@ -263,7 +263,6 @@ export const vagueAmbition: Rule = {
       if (!c.inContext && !test(AMBITION_STATEMENT, sentence)) continue;
       if (test(PAST_TENSE, sentence)) continue;
       // A field to fill in ("[streefwaarde]", "PM") is work in progress, reported once as unfilled-placeholder.
-      FIELD.lastIndex = 0;
       if (FIELD.test(sentence) || test(PROSE_DEFERRAL, sentence) || sentence.split(' ; ').some((cell) => cell.trim() && test(DEFERRAL_ONLY, cell.trim()))) continue;
       if (isAnchored(sentence, actors)) continue;
 
