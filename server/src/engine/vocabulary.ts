@@ -181,7 +181,7 @@ export type SectionClass =
   | 'evaluation'
   | 'signature';
 
-const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionClass, strong: !!s.strong, re: wordsOf(s, 'iu'), whole: new RegExp(`^(?:${alternation(s)})$`, 'iu') }));
+const SECTION_RES = sectionData.sections.map((s) => ({ cls: s.class as SectionClass, strong: !!s.strong, weak: !!(s as { weak?: boolean }).weak, re: wordsOf(s, 'iu'), whole: new RegExp(`^(?:${alternation(s)})$`, 'iu') }));
 
 /** "Artikel 3 –", "2.3", "Hoofdstuk 4:", "B." say where a section is, not what it is about. */
 function stripNumbering(text: string): string {
@@ -195,11 +195,13 @@ function stripNumbering(text: string): string {
 export function classifyHeading(text: string, whole = false): SectionClass | null {
   const clean = normalize(stripNumbering(text));
   if (!clean || clean.split(' ').length > 8) return null;
-  let best: { cls: SectionClass; at: number; strong: boolean } | null = null;
+  let best: { cls: SectionClass; at: number; rank: number } | null = null;
   for (const s of SECTION_RES) {
     const m = whole ? s.whole.exec(clean) : s.re.exec(clean);
     if (!m) continue;
-    if (!best || (s.strong && !best.strong) || (s.strong === best.strong && m.index < best.at)) best = { cls: s.cls, at: m.index, strong: s.strong };
+    // Strong classes win wherever they match, weak ones only alone; among equals the earliest match wins.
+    const rank = s.strong ? 2 : s.weak ? 0 : 1;
+    if (!best || rank > best.rank || (rank === best.rank && m.index < best.at)) best = { cls: s.cls, at: m.index, rank };
   }
   return best?.cls ?? null;
 }

@@ -150,6 +150,8 @@ function proseParties(text: string, base: number): Array<{ name: string; start: 
   return out;
 }
 
+const ORGANISATION_WORD = /(?<![\p{L}])(gemeente|stichting|vereniging|scholengroep|onderwijsgroep|bestuur|school|kindcentrum|ikc|kinderopvang|samenwerkingsverband|bibliotheek|ggd|council|trust|academy|diocese|federation|b\.?v\.?)(?![\p{L}])/iu;
+
 /**
  * A paragraph that does the work of a heading: "**Partijen**", "Artikel 4 – Bijdragen", "2.3 Ambities" or
  * "De ondergetekenden:" on a line of its own. Only when its words name a section, so a bold party name stays a name.
@@ -171,7 +173,10 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
   // only when it is nothing but a section name, so "Partijen komen het volgende overeen:" stays text. A short
   // numbered title ("4. Investeringsprogramma 2026–2041") ends the section before it even if it names no class.
   const numberedTitle = numbered && label.split(/\s+/).length <= 8 && !/[.;:,]$/.test(label) && /^((artikel|article|hoofdstuk|chapter)\s+)?\p{N}+(\.\p{N}+)*\.?\s/iu.test(label);
-  if (!classifyHeading(label, !onlyBold && !numbered) && !numberedTitle) return null;
+  // A bold line on its own that names no organisation ("**Route bij verzuim**") is a heading too: a bold party
+  // name ("**Gemeente Rivierstad**") stays a name.
+  const boldTitle = onlyBold && label.split(/\s+/).length <= 6 && !/[.;,]$/.test(label) && !ORGANISATION_WORD.test(label);
+  if (!classifyHeading(label, !onlyBold && !numbered) && !numberedTitle && !boldTitle) return null;
   const parts = /^(?:artikel|article|hoofdstuk|chapter|paragraaf|section)?\s*(\p{N}+(?:\.\p{N}+)*)/iu.exec(label)?.[1];
   const depth = parts ? Math.min(6, parts.split('.').length + 1) : 6;
   return { depth, text: label };

@@ -148,6 +148,8 @@ function candidates(model: DocumentModel): Candidate[] {
   };
   for (const block of model.blocks) {
     const cls = block.section.cls;
+    // A lead-in reaches its items, not past the next heading.
+    if (block.type === 'heading') ledIn = false;
     if (block.type === 'heading' || cls === 'background' || cls === 'signature' || block.table?.header) continue;
     // A paragraph that leads in to a list ("Partijen willen … Dat maken we meetbaar:") is judged by its items, and
     // a lead-in that names aims makes those items ambitions wherever they stand.
