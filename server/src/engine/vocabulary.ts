@@ -188,11 +188,23 @@ function stripNumbering(text: string): string {
   return text.replace(/^\s*((artikel|article|art\.|hoofdstuk|chapter|paragraaf|section|clause|bijlage|annex|schedule|thema|theme|deel|part)(?!\p{L})\s*)?(\p{N}+[a-z]?(\.\p{N}+)*\.?|[ivxlc]+\.|[a-z][.)])?\s*[-–—:.)]?\s*/iu, '');
 }
 
+const headingMemo = new Map<string, SectionClass | null>();
 /**
  * The class of a heading, or null. Long "headings" are text that lost its layout and classify as nothing. With
  * `whole`, only a text that is nothing but a section name classifies ("De ondergetekenden", "Visie").
  */
 export function classifyHeading(text: string, whole = false): SectionClass | null {
+  // Headings come back on every keystroke: a pure memo keeps the model cheap.
+  const key = `${whole ? 1 : 0}${text}`;
+  const known = headingMemo.get(key);
+  if (known !== undefined) return known;
+  if (headingMemo.size > 8192) headingMemo.clear();
+  const found = classify(text, whole);
+  headingMemo.set(key, found);
+  return found;
+}
+
+function classify(text: string, whole: boolean): SectionClass | null {
   const clean = normalize(stripNumbering(text));
   if (!clean || clean.split(' ').length > 8) return null;
   let best: { cls: SectionClass; at: number; rank: number } | null = null;

@@ -158,7 +158,11 @@ function partyMentions(parties: Party[]): Mention[] {
 const SCHOOL_NAME = /(?<![\p{L}])(?:basisschool|school|obs|cbs|rkbs|pcbs|sbo|kindcentrum|ikc)\s+((?:(?:De|Het|'t|Sint|St\.?)\s+)?\p{Lu}[\p{L}'-]+(?:\s\p{Lu}[\p{L}'-]+)?)/u;
 
 /** "de directeur van De Kiem" names a school director when De Kiem is a school: a party, or named as one. */
+const DIRECTOR_OF = /(directeur|directie|director|head ?teacher|head) (van|of) /i;
+
 function schoolNameMentions(parties: Party[], plain: string): Mention[] {
+  // Most documents never say "de directeur van …": then there is nothing to look up.
+  if (!DIRECTOR_OF.test(plain)) return [];
   const names = [
     ...parties.filter((p) => ONE_SCHOOL.test(p.name)).flatMap((p) => [p.name, p.name.replace(ONE_SCHOOL, '')]),
     ...matchesOf(SCHOOL_NAME, plain).map((m) => m[1]),

@@ -99,8 +99,16 @@ interface Entry {
 const STOP = new Set(['de', 'het', 'een', 'van', 'voor', 'en', 'the', 'of', 'for', 'and', 'a', 'an', 'b', 'v', 'bv', 'nv', 'te']);
 const GENERIC = new Set(['gemeente', 'stichting', 'municipality', 'foundation', 'vereniging', 'school', 'scholen', 'onderwijs', 'primair', 'voortgezet', 'openbaar', 'openbare', 'katholiek', 'katholieke', 'christelijk', 'christelijke', 'trust', 'academy', 'council', 'city', 'county', 'borough', 'schools', 'education', 'educational', 'bestuur', 'basisschool', 'kindcentrum', 'kinderopvang', 'samenwerkingsverband', 'passend', 'po', 'vo']);
 
+/** A pure memo: the same cell or name is split once per check, not once per party it is compared with. */
+const tokenMemo = new Map<string, string[]>();
 function tokens(text: string): string[] {
-  return normalize(text).split(' ').filter((t) => t && !STOP.has(t));
+  let out = tokenMemo.get(text);
+  if (!out) {
+    if (tokenMemo.size > 4096) tokenMemo.clear();
+    out = normalize(text).split(' ').filter((t) => t && !STOP.has(t));
+    tokenMemo.set(text, out);
+  }
+  return out;
 }
 
 interface Matcher {
@@ -126,10 +134,15 @@ function matchers(parties: Party[]): Matcher[] {
   });
 }
 
-function names(m: Matcher, text: string): boolean {
-  if (m.phrases.test(text)) return true;
+/** Whether the text names the party: by name or alias, or by a word of its name no other party has. */
+function names(m: Matcher, text: string, words: Set<string> = new Set(tokens(text))): boolean {
+  return m.distinctive.some((t) => words.has(t)) || m.phrases.test(text);
+}
+
+/** The parties a text names; its words are split once, not once per party. */
+function namedIn(all: Matcher[], text: string): Party[] {
   const words = new Set(tokens(text));
-  return m.distinctive.some((t) => words.has(t));
+  return all.filter((m) => names(m, text, words)).map((m) => m.party);
 }
 
 /** "de schoolbesturen", "the schools", "alle partijen": a row or sentence for several parties at once. */
@@ -178,7 +191,7 @@ function creditedTo(entry: Entry, all: Matcher[]): Party[] {
     const parts = labelParts(about).flatMap((part) => bestFor(all, part));
     if (parts.length) return [...new Set(parts)];
   } else {
-    const named = all.filter((m) => names(m, about)).map((m) => m.party);
+    const named = namedIn(all, about);
     if (named.length) return named;
   }
   if (ALL_EDUCATION.test(about)) return all.filter((m) => m.party.type === 'education').map((m) => m.party);
@@ -197,7 +210,7 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
   const out: Array<Entry & { parties: Party[] }> = [];
   const text = model.plain;
   const headers = new Map<number, string[]>();
-  const sectionParties = (s: Section): Party[] => (s.heading ? all.filter((m) => names(m, s.heading!.text)).map((m) => m.party) : []);
+  const sectionParties = (s: Section): Party[] => (s.heading ? namedIn(all, s.heading.text) : []);
   const seenItems = new Set<number>();
   let leadIn: Party[] | null = null;
   for (const section of model.sections.filter((s) => s.start >= top.start && s.end <= top.end && s.heading)) {
@@ -212,7 +225,8 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
       const credited = headingAnchor && entry.label === null ? [] : creditedTo(entry, all);
       out.push({ ...entry, span: entry.span ?? entry.anchor, anchor: headingAnchor ?? entry.anchor, parties: credited.length ? credited : fallback });
     };
-    for (const block of blocksIn(model, section, true)) {
+    const ownBlocks = blocksIn(model, section, true);
+    for (const block of ownBlocks) {
       if (block.table) {
         const cells = block.table.cellTexts;
         if (block.table.header) {
@@ -264,7 +278,7 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         }
       }
     }
-    if (section !== top && own.length && !blocksIn(model, section, true).length) {
+    if (section !== top && own.length && !ownBlocks.length) {
       out.push({ label: section.heading!.text, text: '', anchor: { start: section.heading!.start, end: section.heading!.end }, placeholders: [], parties: own });
     }
   }

@@ -88,11 +88,15 @@ function measuringNumber(text: string): boolean {
 /** What makes an ambition checkable: a quantity, a date or frequency, a benchmark, or a deliverable that is made. */
 export function isAnchored(sentence: string, actors: string[] = []): boolean {
   const text = withoutLabel(sentence);
+  // Cheap tests first: most sentences are settled by one of these or fail them all.
+  if (test(DATE, text) || test(FREQUENCY, text) || test(BENCHMARK, text)) return true;
   // "van 0 tot 18 jaar" reads as a quantity, but an age range or a count of what exists measures nothing.
-  const existing = findAll(EXISTING_COUNT, text);
-  const quantity = findAll(ANCHOR_QUANTITY, text).some((q) => !existing.some((e) => overlaps(e, q)));
-  if (quantity || test(DATE, text) || test(FREQUENCY, text) || test(BENCHMARK, text)) return true;
-  if (measuringNumber(text)) return true;
+  if (test(ANCHOR_QUANTITY, text)) {
+    const existing = findAll(EXISTING_COUNT, text);
+    if (findAll(ANCHOR_QUANTITY, text).some((q) => !existing.some((e) => overlaps(e, q)))) return true;
+  }
+  if (/\p{N}/u.test(text) && measuringNumber(text)) return true;
+  if (!test(DELIVERABLE, text) || !test(CREATION, text)) return false;
   // A deliverable anchors when somebody named makes it: "partijen openen een loket", not "worden ingericht".
   // "bij het opstellen van het plan" names an activity, not a result that somebody delivers.
   const making = findAll(CREATION, text).filter((c) => !/\b(het|the)\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)));
@@ -105,18 +109,24 @@ interface Candidate extends Span {
   inContext: boolean;
 }
 
-/** The columns of a table that hold goals, by header, per table. */
-function goalColumns(model: DocumentModel): Map<number, number[]> {
-  const out = new Map<number, number[]>();
-  for (const b of model.blocks) {
-    if (!b.table?.header) continue;
-    const cols = b.table.cellTexts.map((c, i) => (GOAL_COLUMN.test(c.trim()) ? i : -1)).filter((i) => i >= 0);
-    if (cols.length) out.set(b.table.tableSpan.start, cols);
-  }
-  return out;
+/** Per table: its header cells and the columns that hold goals (by header). Computed once per check. */
+interface Tables {
+  headers: Map<number, string[]>;
+  goals: Map<number, number[]>;
 }
 
-/** "Kansengelijkheid", "sport (i.s.m. buurtsportcoach)": a name or title, no claim. */
+function tablesOf(model: DocumentModel): Tables {
+  const headers = new Map<number, string[]>();
+  const goals = new Map<number, number[]>();
+  for (const b of model.blocks) {
+    if (!b.table?.header) continue;
+    headers.set(b.table.tableSpan.start, b.table.cellTexts);
+    const cols = b.table.cellTexts.map((c, i) => (GOAL_COLUMN.test(c.trim()) ? i : -1)).filter((i) => i >= 0);
+    if (cols.length) goals.set(b.table.tableSpan.start, cols);
+  }
+  return { headers, goals };
+}
+
 function isName(text: string): boolean {
   return text.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2;
 }
@@ -124,26 +134,27 @@ function isName(text: string): boolean {
 /** "De partners hebben de volgende doelen:", "The Partners' aims are:": the items after it are ambitions. */
 const AMBITION_LEAD_IN = wordRegExp('doel(en|stellingen)?|ambities?|streefdoelen|speerpunten|resultaten|willen|beogen|aims?|objectives?|goals?|outcomes|priorities|ambitions?|want', 'iu');
 
-function candidates(model: DocumentModel): Candidate[] {
+function candidates(model: DocumentModel, tables: Tables): Candidate[] {
   const out: Candidate[] = [];
-  const goals = goalColumns(model);
+  const goals = tables.goals;
   let ledIn = false;
-  const push = (span: Span, inContext: boolean): void => {
+  const push = (span: Span, inContext: boolean, block: Block): void => {
     const text = model.plain.slice(span.start, span.end);
+    // Outside an ambition context only an ambition statement counts: the cheap test first, for long documents.
+    if (!inContext && !test(AMBITION_STATEMENT, text)) return;
     // "**Taal als basis.**" in front of an item is its title.
     if (/^(\*\*|__)$/.test(model.text.slice(span.start - 2, span.start)) && /^(\*\*|__)$/.test(model.text.slice(span.end, span.end + 2))) return;
-    // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim.
-    if (/:\s*$/.test(text) || isName(text)) return;
+    // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim; a
+    // question ("Wat gaan we doen?") asks, it claims nothing.
+    if (/[:?]\s*$/.test(text) || isName(text)) return;
     // "Trekker: gemeente", "Partners: SKO en OBO": a labelled field, unless the label names a goal.
-    // A question ("Wat gaan we doen?") asks, it claims nothing.
-    if (/\?\s*$/.test(text)) return;
     const label = /^\s*(\p{L}+(?: \p{L}+)?)\s*:\s+(.*)$/su.exec(text);
     if (label && !GOAL_COLUMN.test(label[1]) && label[2].split(/\s+/).length <= 6) return;
     // Who does what ("De agendacommissie bewaakt de agenda") is organisation, not an ambition; nor is what the
     // document itself does ("Dit akkoord bundelt …").
     if ((test(SCAN_WORDS.roles, text) && !test(AMBITION_STATEMENT, text)) || test(META_STATEMENT, text)) return;
     // A short line without a full stop ("4.2 Eén route naar hulp", "Hoe wij verder gaan") is a title.
-    if (!text.includes('\n') && !/[.!?;:]$/.test(text.trim()) && text.split(/\s+/).length <= 8 && !model.blocks.some((b) => b.listItem && b.start === span.start)) return;
+    if (!block.listItem && !text.includes('\n') && !/[.!?;:]$/.test(text.trim()) && text.split(/\s+/).length <= 8) return;
     out.push({ ...span, inContext });
   };
   for (const block of model.blocks) {
@@ -169,15 +180,15 @@ function candidates(model: DocumentModel): Candidate[] {
           const text = cols.map((i) => block.table!.cellTexts[i] ?? '').join(' ');
           if (!isName(text)) out.push({ start: block.start, end: block.end, inContext: true });
         }
-      } else if (inContext) push({ start: block.start, end: block.end }, true);
+      } else if (inContext) push({ start: block.start, end: block.end }, true, block);
       continue;
     }
     if (cls === 'method' && !inContext) {
       // Actions are judged only when they state an ambition.
-      for (const s of splitSentences(block.text, block.start)) push(s, false);
+      for (const s of splitSentences(block.text, block.start)) push(s, false, block);
       continue;
     }
-    for (const s of splitSentences(block.text, block.start)) push(s, inContext);
+    for (const s of splitSentences(block.text, block.start)) push(s, inContext, block);
   }
   return out;
 }
@@ -192,11 +203,11 @@ const TARGET_COLUMN = /streefwaarde|streefdoel|doelwaarde|indicator|meetbaar|met
  * A row is judged by its goal and the columns that measure it; an investment or description beside the goal is no
  * anchor for it. A table without a goal column (an ambition table in an ambition section) is judged whole.
  */
-function claimText(model: DocumentModel, block: Block | undefined, span: Span): string {
+function claimText(model: DocumentModel, tables: Tables, block: Block | undefined, span: Span): string {
   if (!block?.table) return model.plain.slice(span.start, span.end);
-  const header = model.blocks.find((b) => b.table?.header && b.table.tableSpan.start === block.table!.tableSpan.start)?.table?.cellTexts ?? [];
-  const cols = goalColumns(model).get(block.table.tableSpan.start);
+  const cols = tables.goals.get(block.table.tableSpan.start);
   if (!cols) return block.table.cellTexts.join(' ; ');
+  const header = tables.headers.get(block.table.tableSpan.start) ?? [];
   return block.table.cellTexts.filter((_, i) => cols.includes(i) || TARGET_COLUMN.test(header[i] ?? '')).join(' ; ');
 }
 
@@ -259,9 +270,10 @@ export const vagueAmbition: Rule = {
     const findings: RuleFinding[] = [];
     const text = model.plain;
     const rows = new Map(model.blocks.filter((b) => b.table).map((b) => [b.start, b]));
+    const tables = tablesOf(model);
     const actors = model.parties.flatMap((p) => [p.name, ...p.aliases.filter((a) => a.length > 3)]);
-    for (const c of candidates(model)) {
-      const sentence = claimText(model, rows.get(c.start), c);
+    for (const c of candidates(model, tables)) {
+      const sentence = claimText(model, tables, rows.get(c.start), c);
       if (!c.inContext && !test(AMBITION_STATEMENT, sentence)) continue;
       if (test(PAST_TENSE, sentence)) continue;
       // A field to fill in ("[streefwaarde]", "PM") is work in progress, reported once as unfilled-placeholder.
