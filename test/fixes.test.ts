@@ -67,8 +67,8 @@ describe('every quick-fix removes its finding and adds only the fields it insert
             const inserted = fix.edits.map((e) => e.newText).join('\n');
             if (/^(Schrap|Remove) /.test(fix.title)) {
               // Dropping a hedge improves the wording; whether the ambition is then measurable is the other fix's job.
-              const words = (finding.data.hedges as string[]).filter((w) => !/^(stre|probe|tracht|inzet|zet|striv|endeav|tr|aim|seek|work)/.test(w));
-              for (const w of words) assert.ok(!fixed.slice(doc.text.indexOf(fixed.slice(0, 0)), fixed.length).toLowerCase().includes(w) || fixed.toLowerCase().split(w).length < doc.text.toLowerCase().split(w).length, `${fix.title}: the hedge is gone`);
+              const count = (text: string, w: string): number => text.toLowerCase().split(w).length - 1;
+              for (const w of finding.data.hedges as string[]) assert.ok(count(fixed, w) < count(doc.text, w), `${fix.title}: "${w}" is gone`);
               continue;
             }
             const was = countBy(result.findings);

@@ -222,11 +222,12 @@ export function chunkFacts(text: string): ChunkFacts {
   const partyCandidates: PartyCandidate[] = [];
 
   /** Running text, split where a line of it is a heading or an item of a list that lost its Markdown. */
-  const pushParagraphs = (span: Span): void => {
+  const pushParagraphs = (span: Span, lead: { lead?: Span } = {}): void => {
     for (const part of splitAtHeadingLines(plain, span)) {
       if (part.heading) headings.push({ start: part.start, end: part.end, ...part.heading, pseudo: true });
       const partText = plain.slice(part.start, part.end);
-      blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: partText, ...(ITEM_LINE.test(partText) ? { enumerated: true } : {}) });
+      const ownLead = lead.lead && lead.lead.start >= part.start && lead.lead.end <= part.end ? lead : {};
+      blocks.push({ start: part.start, end: part.end, type: part.heading ? 'heading' : 'paragraph', text: partText, ...(ITEM_LINE.test(partText) ? { enumerated: true } : {}), ...ownLead });
     }
   };
 
@@ -247,8 +248,10 @@ export function chunkFacts(text: string): ChunkFacts {
           blocks.push({ ...span, type: 'heading', text: plain.slice(span.start, span.end) });
           return;
         }
-        if (listItem) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem });
-        else pushParagraphs(span);
+        const first = node.children.find((c) => !(c.type === 'text' && !c.value.trim()));
+        const lead = first?.type === 'strong' && node.children.length > 1 ? { lead: spanOf(first) } : {};
+        if (listItem) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem, ...lead });
+        else pushParagraphs(span, lead);
         if (!listItem) {
           // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").
           for (const child of node.children) if (child.type === 'strong') partyCandidates.push({ name: phrasingText(child.children), ...spanOf(child), context: clean });

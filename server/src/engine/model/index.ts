@@ -90,6 +90,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
       rawBlocks.push({
         ...shift(b, at),
         listItem: b.listItem && { item: shift(b.listItem.item, at), list: shift(b.listItem.list, at) },
+        lead: b.lead && shift(b.lead, at),
         table: b.table && { ...b.table, cells: b.table.cells.map((c) => shift(c, at)), tableSpan: shift(b.table.tableSpan, at) },
       });
     }

@@ -25,6 +25,8 @@ export interface Block extends Span {
   section: Section;
   /** Clean text, same length as the source span (markup blanked), so offsets carry over. */
   text: string;
+  /** A bold title in front of the text ("**Taal als basis.** Kinderen …"): a name, not a sentence of the text. */
+  lead?: Span;
   /** A paragraph that is an item of a list without Markdown: "a. …", "(b) …", "• …" on a line of its own. */
   enumerated?: boolean;
   /** For paragraphs in list items: the item and its list. */

@@ -143,7 +143,7 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
     // Outside an ambition context only an ambition statement counts: the cheap test first, for long documents.
     if (!inContext && !test(AMBITION_STATEMENT, text)) return;
     // "**Taal als basis.**" in front of an item is its title.
-    if (/^(\*\*|__)$/.test(model.text.slice(span.start - 2, span.start)) && /^(\*\*|__)$/.test(model.text.slice(span.end, span.end + 2))) return;
+    if (block.lead && span.start >= block.lead.start && span.end <= block.lead.end) return;
     // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim; a
     // question ("Wat gaan we doen?") asks, it claims nothing.
     if (/[:?]\s*$/.test(text) || isName(text)) return;
