@@ -71,9 +71,11 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
     return genre ? { analysed: false, code: 'genre', detail: [genre, declared] } : { analysed: false, code: 'declared-other', detail: [declared] };
   }
   // The title, and short lines above the text ("ASHCOMBE CITY COUNCIL / REPORT TO CABINET"), say what it is.
-  const titleGenre = model.title ? genreIn(model.title.text) : null;
+  // "Huisvestingsplan – bijlage 2 bij raadsvoorstel 2026/041": what a document is attached to is not what it is.
+  const titleGenre = model.title ? genreIn(model.title.text.replace(/(?<![\p{L}])(bijlage|annex|appendix)(?![\p{L}]).*$/iu, '')) : null;
   if (titleGenre) return { analysed: false, code: 'genre', detail: [titleGenre, model.title!.text] };
-  for (const line of headerLines(model.plain).filter((l) => l.split(/\s+/).length <= 6)) {
+  // A reference in passing ("(raadsvoorstel 2025/118)", "bijlage bij het raadsvoorstel") is no letterhead.
+  for (const line of headerLines(model.plain).filter((l) => l.split(/\s+/).length <= 6 && !/^[([]|^bijlage|^annex|\p{N}{2,}/iu.test(l))) {
     const genre = genreIn(line);
     if (genre && normalize(line).startsWith(normalize(genre))) return { analysed: false, code: 'genre', detail: [genre, line] };
   }
