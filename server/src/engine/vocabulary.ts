@@ -276,6 +276,9 @@ export function statesConcrete(sentence: string): boolean {
   return test(MONEY_VERB, sentence) || (test(PROVIDES, sentence) && test(RESOURCE, sentence));
 }
 export const EMPTY_CONTRIBUTION = wordsOf(contributionData.empty);
+/** "de schoolbesturen", "the schools", "alle partijen": a row or sentence for several parties at once. */
+export const ALL_EDUCATION = wordsOf(contributionData.allEducation);
+export const ALL_PARTIES = wordsOf(contributionData.allParties);
 
 export const SCAN_WORDS = {
   interests: wordsOf(scanData.interests),

@@ -4,8 +4,7 @@ import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { normalize, replaceAll, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
-import contributionData from '../../vocabulary/contributions.json';
-import { DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test, wordsOf } from '../vocabulary';
+import { ALL_EDUCATION, ALL_PARTIES, DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test } from '../vocabulary';
 
 type Messages = Record<Language, {
   noSection: (parties: string) => string;
@@ -144,10 +143,6 @@ function namedIn(all: Matcher[], text: string): Party[] {
   const words = new Set(tokens(text));
   return all.filter((m) => names(m, text, words)).map((m) => m.party);
 }
-
-/** "de schoolbesturen", "the schools", "alle partijen": a row or sentence for several parties at once. */
-const ALL_EDUCATION = wordsOf(contributionData.allEducation, 'iu');
-const ALL_PARTIES = wordsOf(contributionData.allParties, 'iu');
 
 const GENERIC_WEIGHT = 0.3;
 const PARTY_COLUMN = /^(partij|partijen|partij\(en\)|party|parties|partner|partners|wie|door wie|organisatie|who)\b/i;
