@@ -221,6 +221,17 @@ export function chunkFacts(text: string): ChunkFacts {
   const blocks: ChunkFacts['blocks'] = [];
   const partyCandidates: PartyCandidate[] = [];
 
+  /** Parties named in running text: a prose list, or lines that keep their bullets or letters as characters. */
+  const textCandidates = (span: Span): void => {
+    for (const p of proseParties(plain.slice(span.start, span.end), span.start)) partyCandidates.push({ ...p, context: p.name, prose: true });
+    // Text from a PDF keeps its bullets and letters: "•   de gemeente Wadderveen;", "a) Harwick Borough Council, …".
+    for (const m of plain.slice(span.start, span.end).matchAll(/^[ \t]*(?:[•·▪■◦–-]|o(?=[ \t]{2})|\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}[.)])[ \t]+([^\n]+)/gmu)) {
+      const at = span.start + m.index + m[0].length - m[1].length;
+      const name = m[1].split(/\s*(?::|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd)/u)[0].trim();
+      if (name) partyCandidates.push({ name, start: at, end: at + m[1].length, context: m[1] });
+    }
+  };
+
   /** Running text, split where a line of it is a heading or an item of a list that lost its Markdown. */
   const pushParagraphs = (span: Span, lead: { lead?: Span } = {}): void => {
     for (const part of splitAtHeadingLines(plain, span)) {
@@ -255,35 +266,37 @@ export function chunkFacts(text: string): ChunkFacts {
         if (!listItem) {
           // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").
           for (const child of node.children) if (child.type === 'strong') partyCandidates.push({ name: phrasingText(child.children), ...spanOf(child), context: clean });
-          for (const p of proseParties(plain.slice(span.start, span.end), span.start)) partyCandidates.push({ ...p, context: p.name, prose: true });
-          // Text from a PDF keeps its bullets as characters: "•   de gemeente Wadderveen;" on lines of one paragraph.
-          for (const m of plain.slice(span.start, span.end).matchAll(/^[ \t]*[•·▪■◦o–-][ \t]+([^\n]+)/gmu)) {
-            const at = span.start + m.index + m[0].length - m[1].length;
-            const name = m[1].split(/\s*(?::|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd)/u)[0].trim();
-            if (name) partyCandidates.push({ name, start: at, end: at + m[1].length, context: m[1] });
-          }
+          textCandidates(span);
         }
         return;
       }
       case 'list': {
         const listSpan = spanOf(node);
-        // "2. Partijen" on its own line parses as a list of one item; it is a numbered heading.
-        const only = node.children.length === 1 ? node.children[0].children : [];
-        if (!listItem && node.ordered && only.length === 1 && only[0].type === 'paragraph') {
-          const label = `${node.start ?? 1}. ${phrasingText(only[0].children)}`;
-          const pseudo = pseudoHeading(label, only[0].children);
-          if (pseudo) {
-            headings.push({ ...listSpan, ...pseudo, pseudo: true });
-            blocks.push({ ...listSpan, type: 'heading', text: plain.slice(listSpan.start, listSpan.end) });
-            return;
-          }
-          // "3. SERVICE OUTCOMES" with the text after it on the next lines: a heading line, then its paragraph.
-          const firstLine = listSpan.start + text.slice(listSpan.start, listSpan.end).indexOf('\n');
-          const heading = firstLine > listSpan.start ? pseudoHeading(text.slice(listSpan.start, firstLine), []) : null;
-          if (heading) {
-            headings.push({ start: listSpan.start, end: firstLine, ...heading, pseudo: true });
-            blocks.push({ start: listSpan.start, end: firstLine, type: 'heading', text: plain.slice(listSpan.start, firstLine) });
-            pushParagraphs({ start: firstLine + 1, end: listSpan.end });
+        // "2. Partijen" on its own line parses as a list; so do "1. Inleiding" and "2. Partijen" with their text on
+        // the next lines (text from a PDF). When every item starts with a numbered title and most of those name a
+        // section, the items are sections: a heading line, then their text.
+        if (!listItem && node.ordered) {
+          const titles = node.children.map((item, i) => {
+            const first = item.children[0];
+            if (!first || first.type !== 'paragraph') return null;
+            const start = spanOf(item).start;
+            const lineEnd = text.indexOf('\n', start);
+            const end = lineEnd < 0 || lineEnd > spanOf(first).end ? spanOf(first).end : lineEnd;
+            const heading = pseudoHeading(`${(node.start ?? 1) + i}. ${text.slice(spanOf(first).start, end).trim()}`, end === spanOf(first).end ? first.children : []);
+            return heading ? { item, start, end, heading } : null;
+          });
+          const named = titles.filter((t) => t && classifyHeading(t.heading.text)).length;
+          if (titles.every(Boolean) && named * 2 >= titles.length) {
+            for (const t of titles as Array<NonNullable<(typeof titles)[number]>>) {
+              headings.push({ start: t.start, end: t.end, ...t.heading, pseudo: true });
+              blocks.push({ start: t.start, end: t.end, type: 'heading', text: plain.slice(t.start, t.end) });
+              const first = spanOf(t.item.children[0]);
+              if (t.end < first.end) {
+                pushParagraphs({ start: t.end + 1, end: first.end });
+                textCandidates({ start: t.end + 1, end: first.end });
+              }
+              for (const child of t.item.children.slice(1)) walk(child as Nodes);
+            }
             return;
           }
         }
