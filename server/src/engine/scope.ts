@@ -75,7 +75,7 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
   const titleGenre = model.title ? genreIn(model.title.text.replace(/(?<![\p{L}])(bijlage|annex|appendix)(?![\p{L}]).*$/iu, '')) : null;
   if (titleGenre) return { analysed: false, code: 'genre', detail: [titleGenre, model.title!.text] };
   // A reference in passing ("(raadsvoorstel 2025/118)", "bijlage bij het raadsvoorstel") is no letterhead.
-  for (const line of headerLines(model.plain).filter((l) => l.split(/\s+/).length <= 6 && !/^[([]|^bijlage|^annex|\p{N}{2,}/iu.test(l))) {
+  for (const line of headerLines(model.plain).filter((l) => !/^[([]|^(bijlage|annex|appendix)/iu.test(l))) {
     const genre = genreIn(line);
     if (genre && normalize(line).startsWith(normalize(genre))) return { analysed: false, code: 'genre', detail: [genre, line] };
   }

@@ -261,8 +261,17 @@ export function chunkFacts(text: string): ChunkFacts {
         }
         const first = node.children.find((c) => !(c.type === 'text' && !c.value.trim()));
         const lead = first?.type === 'strong' && node.children.length > 1 ? { lead: spanOf(first) } : {};
-        if (listItem) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem, ...lead });
-        else pushParagraphs(span, lead);
+        if (listItem) {
+          // "- Leesplezier krijgt een plek.\nWat gaan we doen?" — a heading line that lazily continues an item ends it.
+          const [item, ...after] = splitAtHeadingLines(plain, span);
+          const heading = after.findIndex((p) => p.heading);
+          if (heading < 0) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem, ...lead });
+          else {
+            const end = after[heading].start - 1;
+            blocks.push({ start: item.start, end, type: 'paragraph', text: plain.slice(item.start, end), listItem, ...lead });
+            pushParagraphs({ start: after[heading].start, end: span.end });
+          }
+        } else pushParagraphs(span, lead);
         if (!listItem) {
           // Bold names in running text may be parties ("**Gemeente X** en **Stichting Y** spreken af …").
           for (const child of node.children) if (child.type === 'strong') partyCandidates.push({ name: phrasingText(child.children), ...spanOf(child), context: clean });

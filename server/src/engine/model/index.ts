@@ -44,8 +44,7 @@ function nestPseudoHeadings(headings: Heading[]): Heading[] {
 
 /** Short lines at the top of the text, like a letterhead: "ASHCOMBE CITY COUNCIL", "REPORT TO CABINET". */
 export function headerLines(plain: string): string[] {
-  const lines = plain.slice(0, 600).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 4);
-  return lines.filter((l) => l.split(/\s+/).length <= 8 && !/[:,.;]$/.test(l) && !/:\s/.test(l));
+  return plain.slice(0, 600).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 4).filter((l) => l.split(/\s+/).length <= 10);
 }
 
 /** Without a heading, a short first line of the text is the title ("Lokaal Educatieve Agenda Zeewolde 2025"). */
@@ -113,7 +112,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   const fmKind = typeof kindValue === 'string' ? kindIn(kindValue) : null;
   // "OFFICIAL / MEMORANDUM OF UNDERSTANDING", "Gemeente Stroomwolde / Huisvestingsplan OBS De Meander": the kind may
   // stand on a short line under a letterhead rather than in the first one.
-  const titleKind = (title ? kindIn(title.text) : null) ?? headerLines(plain).map(kindIn).find(Boolean) ?? null;
+  const titleKind = (title ? kindIn(title.text) : null) ?? headerLines(plain).filter((l) => !/[:,.;]$|:\s/.test(l)).map(kindIn).find(Boolean) ?? null;
 
   const languageValue = frontMatter ? firstValue(frontMatter.data, LANGUAGE_KEYS) : undefined;
   const language = languageFromValue(languageValue) ?? (votes.en > votes.nl ? 'en' : 'nl');

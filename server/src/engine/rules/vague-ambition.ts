@@ -180,7 +180,8 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
           const text = cols.map((i) => block.table!.cellTexts[i] ?? '').join(' ');
           if (!isName(text)) out.push({ start: block.start, end: block.end, inContext: true });
         }
-      } else if (inContext) push({ start: block.start, end: block.end }, true, block);
+      }
+      // A table without a goal column (who leads which theme, a planning) holds no ambitions.
       continue;
     }
     if (cls === 'method' && !inContext) {
@@ -197,7 +198,7 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
 const DEFERRAL_ONLY = new RegExp(`^(?:${DEFERRAL.source})[.;,]?$`, 'iu');
 
 /** Columns that hold the measure of a goal: "Streefwaarde 2027", "Indicator", "How we will know". */
-const TARGET_COLUMN = /streefwaarde|streefdoel|doelwaarde|indicator|meetbaar|meting|norm|target|measure|how (we|will we) (will )?know|success (criteria|measure)|wanneer|gereed|deadline|datum|periode|planning|termijn|tijdpad|when|by when|timing|peildatum/i;
+const TARGET_COLUMN = /streefwaarde|streefdoel|streefjaar|doelwaarde|indicator|meetbaar|meting|norm|target|measure|how (we|will we) (will )?know|success (criteria|measure)|wanneer|gereed|deadline|datum|jaar|jaartal|uiterlijk|periode|planning|termijn|tijdpad|when|by when|year|timing|peildatum/i;
 
 /**
  * A row is judged by its goal and the columns that measure it; an investment or description beside the goal is no
@@ -208,7 +209,11 @@ function claimText(model: DocumentModel, tables: Tables, block: Block | undefine
   const cols = tables.goals.get(block.table.tableSpan.start);
   if (!cols) return block.table.cellTexts.join(' ; ');
   const header = tables.headers.get(block.table.tableSpan.start) ?? [];
-  return block.table.cellTexts.filter((_, i) => cols.includes(i) || TARGET_COLUMN.test(header[i] ?? '')).join(' ; ');
+  // A bare year under "Streefjaar" or "Gereed" is the deadline: read it as one.
+  return block.table.cellTexts
+    .map((cell, i) => (cols.includes(i) ? cell : TARGET_COLUMN.test(header[i] ?? '') ? cell.replace(/^\s*((19|20)\d{2})\s*$/, 'in $1') : null))
+    .filter((cell): cell is string => cell !== null)
+    .join(' ; ');
 }
 
 function removalEdit(text: string, span: Span): OffsetEdit {
