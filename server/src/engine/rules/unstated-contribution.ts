@@ -62,7 +62,8 @@ type Statement = 'concrete' | 'field' | 'deferred' | 'empty';
 
 function judge(text: string): Statement {
   const hasField = FIELD.test(text);
-  const clean = replaceAll(FIELD, text, ' ');
+  // Text from a PDF breaks words at the line end ("beschik-\n baar"): join them again before reading.
+  const clean = replaceAll(FIELD, text, ' ').replace(/(\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, '$1');
   let deferred = false;
   for (const s of splitSentences(clean)) {
     const sentence = clean.slice(s.start, s.end);
