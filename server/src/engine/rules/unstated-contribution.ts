@@ -383,7 +383,9 @@ export const unstatedContribution: Rule = {
       const missing = model.parties.filter((p) => !stated.has(p));
       if (!missing.length) return [];
       const after = findSection(model, 'ambition') ?? findSection(model, 'parties', 'involvement');
-      const edit = insertSection(model, m.heading, newTable(missing, lang), after ? nextSibling(model, after) : undefined);
+      // A row per party, also for those who state something elsewhere: once the section exists, it is where the
+      // contributions are read.
+      const edit = insertSection(model, m.heading, newTable(model.parties, lang), after ? nextSibling(model, after) : undefined);
       const fixes = [{ action: m.noSectionFix, edits: [edit], preferred: true }];
       // Nothing stated by anyone is one problem of the document, not one per party.
       if (!stated.size) return [{ ...anchorOf(), message: m.noSection(model.parties.map((p) => p.name).join(', ')), data: { reason: 'no-section', parties: model.parties.map((p) => p.name) }, fixes, ...CITATION }];
