@@ -9,7 +9,7 @@ import type { DocumentModel, Section } from './model';
 import { findSection } from './edit';
 import { splitSentences } from './sentences';
 import type { Finding, Language, Range } from './types';
-import { DEFERRAL, FIELD, FREQUENCY, SCAN_WORDS, test, type SectionClass } from './vocabulary';
+import { DEFERRAL, FIELD, FREQUENCY, SCAN_WORDS, type SectionClass } from './vocabulary';
 
 export type ScanStatus = 'green' | 'amber' | 'red';
 
@@ -105,7 +105,7 @@ const fill = (template: string, ...values: Array<string | number>): string => va
 
 /** True when a sentence still waits for a field or a deferred value: it is no content yet. */
 function isOpen(text: string): boolean {
-  return FIELD.test(text) || test(DEFERRAL, text);
+  return FIELD.test(text) || DEFERRAL.test(text);
 }
 
 /** Every sentence of running text (items, cells, paragraphs), with its section class. */
@@ -129,7 +129,7 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   const content = all.filter((s) => !isOpen(s.text) && !/:\s*$/.test(s.text));
   const names = model.parties.flatMap((p) => [p.name, ...p.aliases]).map((n) => n.toLowerCase());
   const namesSomebody = (s: Sentence): boolean => model.mentions.some((m) => m.start < s.end && s.start < m.end) || names.some((n) => s.text.toLowerCase().includes(n));
-  const has = (re: RegExp, within: Sentence[] = content): Sentence | undefined => within.find((s) => test(re, s.text));
+  const has = (re: RegExp, within: Sentence[] = content): Sentence | undefined => within.find((s) => re.test(s.text));
   const inClass = (...classes: SectionClass[]): Sentence[] => all.filter((s) => s.cls !== null && classes.includes(s.cls));
   const openIn = (...classes: SectionClass[]): number => findings.filter((f) => f.ruleId === 'unfilled-placeholder' && inClass(...classes).some((s) => s.range.start.line <= f.range.start.line && f.range.start.line <= s.range.end.line)).length;
   const at = (s: Section | undefined, label: string) => (s?.heading ? [{ label, range: model.index.range(s.heading.start, s.heading.end) }] : []);
@@ -171,14 +171,14 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   );
 
   // 3. Interests written down: a party or group named with its interest, in the interests section or in words.
-  const interest = content.find((s) => namesSomebody(s) && (s.cls === 'interests' || test(SCAN_WORDS.interests, s.text)));
+  const interest = content.find((s) => namesSomebody(s) && (s.cls === 'interests' || SCAN_WORDS.interests.test(s.text)));
   const interestsSection = section('interests');
   items.push(
     item(3, interest ? 'green' : interestsSection ? 'amber' : 'red', [interest ? w.interestsGreen : interestsSection ? w.interestsAmber : w.interestsRed], [...at(interestsSection, w.interests), ...atSentence(interest)]),
   );
 
   // 4. The relationship: a fixed rhythm of meetings, and continuity when key players change.
-  const rhythm = content.find((s) => test(FREQUENCY, s.text) && (s.cls === 'meetings' || test(SCAN_WORDS.meetings, s.text)));
+  const rhythm = content.find((s) => FREQUENCY.test(s.text) && (s.cls === 'meetings' || SCAN_WORDS.meetings.test(s.text)));
   const continuity = has(SCAN_WORDS.continuity);
   items.push(
     item(
@@ -190,7 +190,7 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   );
 
   // 5. Organisation: roles, tasks and responsibilities, written out.
-  const roles = content.filter((s) => test(SCAN_WORDS.roles, s.text) || s.cls === 'roles');
+  const roles = content.filter((s) => SCAN_WORDS.roles.test(s.text) || s.cls === 'roles');
   const rolesSection = section('roles');
   items.push(
     item(5, roles.length >= 2 ? 'green' : roles.length || rolesSection ? 'amber' : 'red', [roles.length >= 2 ? w.rolesGreen : roles.length || rolesSection ? w.rolesAmber : w.rolesRed], [...at(rolesSection, w.roles), ...atSentence(roles[0])]),
@@ -198,10 +198,10 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
 
   // 6. Communication: fixed points of contact, and informing each other before going public.
   // "Contactpersonen:" followed by names counts; the lead-in alone, or followed by fields to fill in, does not.
-  const contacts = has(SCAN_WORDS.contacts) ?? all.find((s, i) => test(SCAN_WORDS.contacts, s.text) && /:\s*$/.test(s.text) && !!all[i + 1] && content.includes(all[i + 1]) && namesSomebody(all[i + 1]));
-  const beforePublic = content.find((s) => test(SCAN_WORDS.beforePublic, s.text) && test(SCAN_WORDS.beforeWords, s.text));
+  const contacts = has(SCAN_WORDS.contacts) ?? all.find((s, i) => SCAN_WORDS.contacts.test(s.text) && /:\s*$/.test(s.text) && !!all[i + 1] && content.includes(all[i + 1]) && namesSomebody(all[i + 1]));
+  const beforePublic = content.find((s) => SCAN_WORDS.beforePublic.test(s.text) && SCAN_WORDS.beforeWords.test(s.text));
   // Reporting agreed with its rhythm: "rapporteert twee keer per jaar", "an update each term".
-  const reporting = content.find((s) => test(SCAN_WORDS.reporting, s.text) && test(FREQUENCY, s.text));
+  const reporting = content.find((s) => SCAN_WORDS.reporting.test(s.text) && FREQUENCY.test(s.text));
   const done = [contacts, beforePublic, reporting].filter(Boolean).length;
   items.push(
     item(

@@ -34,10 +34,6 @@ export function wordsOf(phrases: Phrases | string[], flags = 'iu'): RegExp {
   return wordRegExp(alternation(phrases), flags);
 }
 
-export function test(re: RegExp, text: string): boolean {
-  return re.test(text);
-}
-
 /** User vocabulary is literal text: escaped, never compiled as given. */
 export function literal(text: string): string {
   return text.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -271,9 +267,9 @@ const NEGATION = wordsOf(contributionData.negations);
 
 /** A sentence states something concrete: an amount, money it pays, or a resource it provides. */
 export function statesConcrete(sentence: string): boolean {
-  if (test(AMOUNT, sentence)) return true;
-  if (test(NEGATION, sentence)) return false;
-  return test(MONEY_VERB, sentence) || (test(PROVIDES, sentence) && test(RESOURCE, sentence));
+  if (AMOUNT.test(sentence)) return true;
+  if (NEGATION.test(sentence)) return false;
+  return MONEY_VERB.test(sentence) || (PROVIDES.test(sentence) && RESOURCE.test(sentence));
 }
 export const EMPTY_CONTRIBUTION = wordsOf(contributionData.empty);
 /** "de schoolbesturen", "the schools", "alle partijen": a row or sentence for several parties at once. */

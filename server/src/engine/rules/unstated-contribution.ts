@@ -4,7 +4,7 @@ import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { normalize, replaceAll, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
-import { ALL_EDUCATION, ALL_PARTIES, DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, test } from '../vocabulary';
+import { ALL_EDUCATION, ALL_PARTIES, DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete } from '../vocabulary';
 
 type Messages = Record<Language, {
   noSection: (parties: string) => string;
@@ -51,7 +51,7 @@ function defers(text: string): boolean {
   // A clause number ("5.4") is no amount.
   const value = replaceAll(FIELD, text, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
   const squashed = value.replace(/[^\p{L}\p{N}€£]/gu, '');
-  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (test(DEFERRAL, value) && !/\p{N}/u.test(value));
+  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (DEFERRAL.test(value) && !/\p{N}/u.test(value));
 }
 
 /** "5.4 Diocese of Ashcombe: contribution TBC." names its party, then its value. */
@@ -80,7 +80,7 @@ function judge(text: string): Statement {
 
 /** An empty verb ("ondersteunt", "denkt mee") with no amount, staff or building of its own. */
 function onlyEmpty(sentence: string): boolean {
-  if (!test(EMPTY_CONTRIBUTION, sentence)) return false;
+  if (!EMPTY_CONTRIBUTION.test(sentence)) return false;
   const rest = replaceAll(EMPTY_CONTRIBUTION, sentence, ' ');
   return !statesConcrete(rest);
 }

@@ -22,7 +22,6 @@ import {
   RELATIVE_TIMING,
   SCAN_WORDS,
   YEAR,
-  test,
 } from '../vocabulary';
 
 type Messages = Record<Language, {
@@ -89,20 +88,20 @@ function measuringNumber(text: string): boolean {
 export function isAnchored(sentence: string, actors: string[] = []): boolean {
   const text = withoutLabel(sentence);
   // Cheap tests first: most sentences are settled by one of these or fail them all.
-  if (test(DATE, text) || test(FREQUENCY, text) || test(BENCHMARK, text)) return true;
+  if (DATE.test(text) || FREQUENCY.test(text) || BENCHMARK.test(text)) return true;
   // "van 0 tot 18 jaar" reads as a quantity, but an age range or a count of what exists measures nothing.
-  if (test(ANCHOR_QUANTITY, text)) {
+  if (ANCHOR_QUANTITY.test(text)) {
     const existing = findAll(EXISTING_COUNT, text);
     if (findAll(ANCHOR_QUANTITY, text).some((q) => !existing.some((e) => overlaps(e, q)))) return true;
   }
   if (/\p{N}/u.test(text) && measuringNumber(text)) return true;
-  if (!test(DELIVERABLE, text) || !test(CREATION, text)) return false;
+  if (!DELIVERABLE.test(text) || !CREATION.test(text)) return false;
   // A deliverable anchors when somebody named makes it: "partijen openen een loket", not "worden ingericht".
   // "bij het opstellen van het plan" names an activity, not a result that somebody delivers.
   const making = findAll(CREATION, text).filter((c) => !/\b(het|the)\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)));
   // The verb makes the deliverable: near each other ("openen een loket", "het loket is geopend").
   const made = findAll(DELIVERABLE, text).some((d) => making.some((c) => Math.abs(c.start - d.start) <= 50));
-  return made && (test(ACTOR, text) || test(RELATIVE_TIMING, text) || actors.some((a) => text.includes(a))) && !test(HEDGE_REMOVABLE, text);
+  return made && (ACTOR.test(text) || RELATIVE_TIMING.test(text) || actors.some((a) => text.includes(a))) && !HEDGE_REMOVABLE.test(text);
 }
 
 interface Candidate extends Span {
@@ -141,7 +140,7 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
   const push = (span: Span, inContext: boolean, block: Block): void => {
     const text = model.plain.slice(span.start, span.end);
     // Outside an ambition context only an ambition statement counts: the cheap test first, for long documents.
-    if (!inContext && !test(AMBITION_STATEMENT, text)) return;
+    if (!inContext && !AMBITION_STATEMENT.test(text)) return;
     // "**Taal als basis.**" in front of an item is its title.
     if (block.lead && span.start >= block.lead.start && span.end <= block.lead.end) return;
     // A lead-in ("Samen werken aan:") is judged by the items that complete it; a name or title is no claim; a
@@ -152,7 +151,7 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
     if (label && !GOAL_COLUMN.test(label[1]) && label[2].split(/\s+/).length <= 6) return;
     // Who does what ("De agendacommissie bewaakt de agenda") is organisation, not an ambition; nor is what the
     // document itself does ("Dit akkoord bundelt …").
-    if ((test(SCAN_WORDS.roles, text) && !test(AMBITION_STATEMENT, text)) || test(META_STATEMENT, text)) return;
+    if ((SCAN_WORDS.roles.test(text) && !AMBITION_STATEMENT.test(text)) || META_STATEMENT.test(text)) return;
     // A short line without a full stop ("4.2 Eén route naar hulp", "Hoe wij verder gaan") is a title.
     if (!block.listItem && !text.includes('\n') && !/[.!?;:]$/.test(text.trim()) && text.split(/\s+/).length <= 8) return;
     out.push({ ...span, inContext });
@@ -165,7 +164,7 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
     // A paragraph that leads in to a list ("Partijen willen … Dat maken we meetbaar:") is judged by its items, and
     // a lead-in that names aims makes those items ambitions wherever they stand.
     if (block.type === 'paragraph' && !block.listItem && /:\s*$/.test(block.text)) {
-      ledIn = test(AMBITION_LEAD_IN, block.text.slice(Math.max(0, block.text.lastIndexOf('.', block.text.length - 2))));
+      ledIn = AMBITION_LEAD_IN.test(block.text.slice(Math.max(0, block.text.lastIndexOf('.', block.text.length - 2))));
       continue;
     }
     const item = !!block.listItem || !!block.enumerated;
@@ -279,10 +278,10 @@ export const vagueAmbition: Rule = {
     const actors = model.parties.flatMap((p) => [p.name, ...p.aliases.filter((a) => a.length > 3)]);
     for (const c of candidates(model, tables)) {
       const sentence = claimText(model, tables, rows.get(c.start), c);
-      if (!c.inContext && !test(AMBITION_STATEMENT, sentence)) continue;
-      if (test(PAST_TENSE, sentence)) continue;
+      if (!c.inContext && !AMBITION_STATEMENT.test(sentence)) continue;
+      if (PAST_TENSE.test(sentence)) continue;
       // A field to fill in ("[streefwaarde]", "PM") is work in progress, reported once as unfilled-placeholder.
-      if (FIELD.test(sentence) || test(PROSE_DEFERRAL, sentence) || sentence.split(' ; ').some((cell) => cell.trim() && test(DEFERRAL_ONLY, cell.trim()))) continue;
+      if (FIELD.test(sentence) || PROSE_DEFERRAL.test(sentence) || sentence.split(' ; ').some((cell) => cell.trim() && DEFERRAL_ONLY.test(cell.trim()))) continue;
       if (isAnchored(sentence, actors)) continue;
 
       const hedges = findAll(HEDGE_REMOVABLE, text, c.start, c.end);
