@@ -13,7 +13,7 @@ import placeholderData from '../vocabulary/placeholders.json';
 import scanData from '../vocabulary/scan.json';
 import sectionData from '../vocabulary/sections.json';
 import type { Language } from './types';
-import { findAll, matchesOf, normalize, overlaps, wordRegExp, type Span } from './text';
+import { findAll, matchesOf, normalize, overlaps, replaceAll, wordRegExp, type Span } from './text';
 
 /** Dutch and English phrases of one concept. */
 export interface Phrases {
@@ -221,6 +221,16 @@ function classify(text: string, whole: boolean): SectionClass | null {
 export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'u');
 /** Words that put a value off: n.t.b., PM, nader te bepalen, to be agreed. */
 export const DEFERRAL = wordsOf(placeholderData.deferrals);
+/** What a value says once its fields and a clause number in front ("5.4", which is no amount) are left out. */
+export function valueText(text: string): string {
+  return replaceAll(FIELD, text, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
+}
+/** A value that puts itself off: a deferral ("n.t.b.", "PM", "volgt na de begroting") and no number beside it. */
+export function deferredValue(text: string): boolean {
+  const value = valueText(text);
+  return DEFERRAL.test(value) && !/\p{N}/u.test(value);
+}
+
 /** Deferrals that leave a spot open even in running text ("de bijdrage is nader te bepalen"). */
 export const PROSE_DEFERRAL = wordsOf(placeholderData.inProse);
 

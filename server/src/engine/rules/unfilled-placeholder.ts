@@ -2,7 +2,7 @@ import type { Block, DocumentModel } from '../model';
 import type { Rule, RuleFinding } from '../rule';
 import { findAll, overlaps, type Span } from '../text';
 import type { Language } from '../types';
-import { DEFERRAL, FIELD, PROSE_DEFERRAL, type SectionClass } from '../vocabulary';
+import { deferredValue, FIELD, PROSE_DEFERRAL, type SectionClass } from '../vocabulary';
 
 const MESSAGES: Record<Language, { one: (what: string) => string }> = {
   nl: { one: (what) => `Nog in te vullen: „${what}”. Een open plek is nog geen afspraak; de scan telt hoeveel er nog open staan.` },
@@ -36,7 +36,7 @@ function valueSpans(model: DocumentModel, block: Block): Span[] {
 
 /** "n.t.b.", "PM", "nader te bepalen (na de begroting)": a value that puts itself off, with no number beside it. */
 function deferralOnly(value: string): boolean {
-  return DEFERRAL.test(value) && !/\p{N}/u.test(value) && value.split(/\s+/).length <= 12;
+  return deferredValue(value) && value.split(/\s+/).length <= 12;
 }
 
 function trim(text: string, span: Span): Span {

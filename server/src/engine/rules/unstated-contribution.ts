@@ -4,7 +4,7 @@ import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
 import { normalize, replaceAll, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
-import { ALL_EDUCATION, ALL_PARTIES, DEFERRAL, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete } from '../vocabulary';
+import { ALL_EDUCATION, ALL_PARTIES, deferredValue, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, valueText } from '../vocabulary';
 
 type Messages = Record<Language, {
   noSection: (parties: string) => string;
@@ -48,10 +48,8 @@ const MESSAGES: Messages = {
 
 /** A piece of text that only defers: "n.t.b.", "PM", "-", "volgt na de begroting", "nader te bepalen in …". */
 function defers(text: string): boolean {
-  // A clause number ("5.4") is no amount.
-  const value = replaceAll(FIELD, text, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
-  const squashed = value.replace(/[^\p{L}\p{N}€£]/gu, '');
-  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || (DEFERRAL.test(value) && !/\p{N}/u.test(value));
+  const squashed = valueText(text).replace(/[^\p{L}\p{N}€£]/gu, '');
+  return !squashed || /^(x+|eur|€|£|nvt)$/iu.test(squashed) || deferredValue(text);
 }
 
 /** "5.4 Diocese of Ashcombe: contribution TBC." names its party, then its value. */
