@@ -65,10 +65,10 @@ export function decideScope(model: DocumentModel, path: string | undefined, sett
   if (included) return { analysed: true, code: 'included', detail: [included] };
   const declared = model.declaredType;
   if (model.kindSource === 'front-matter') return { analysed: true, code: 'declared', detail: [model.kind!] };
-  if (declared && !genreIn(declared) && namesAgreement(declared)) return { analysed: true, code: 'declared', detail: [declared] };
   if (declared) {
     const genre = genreIn(declared);
-    return genre ? { analysed: false, code: 'genre', detail: [genre, declared] } : { analysed: false, code: 'declared-other', detail: [declared] };
+    if (genre) return { analysed: false, code: 'genre', detail: [genre, declared] };
+    return namesAgreement(declared) ? { analysed: true, code: 'declared', detail: [declared] } : { analysed: false, code: 'declared-other', detail: [declared] };
   }
   // The title, and short lines above the text ("ASHCOMBE CITY COUNCIL / REPORT TO CABINET"), say what it is.
   // "Huisvestingsplan – bijlage 2 bij raadsvoorstel 2026/041": what a document is attached to is not what it is.
