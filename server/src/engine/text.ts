@@ -74,17 +74,8 @@ function globalOf(re: RegExp): RegExp {
 
 /** Every match of `re` in `text[from, to)`, as spans of the whole text. */
 export function findAll(re: RegExp, text: string, from = 0, to = text.length): Span[] {
-  const spans: Span[] = [];
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  const g = globalOf(re);
-  for (let m = g.exec(slice); m; m = g.exec(slice)) {
-    if (m[0].length === 0) {
-      g.lastIndex++;
-      continue;
-    }
-    spans.push({ start: from + m.index, end: from + m.index + m[0].length });
-  }
-  return spans;
+  return matchesOf(re, slice).map((m) => ({ start: from + m.index, end: from + m.index + m[0].length }));
 }
 
 /** Every match with its capture groups, like `matchAll`, for a stateless regex. */
