@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, lesson, lessonMarkdown, RULES } from '../server/src/engine';
+import { settingsSchema, type SchemaNode } from '../server/src/engine/schema';
 import type { Rule } from '../server/src/engine/rule';
 
 const root = join(__dirname, '..');
@@ -101,14 +102,39 @@ const end = readme.indexOf(RULE_LIST_END);
 if (start < 0 || end < 0) throw new Error('README.md lacks the rule list markers');
 write('README.md', readme.slice(0, start) + ruleList() + readme.slice(end + RULE_LIST_END.length));
 
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const properties = pkg.contributes.configuration.properties;
+// The settings, from the one settings schema: VS Code's (flat keys, descriptions from the manifest translations)
+// and the project file's (schemas/samenspel.schema.json, nested, for .samenspel.json and .samenspel.yaml).
+const schema = settingsSchema();
+/** The settings VS Code shows, each a key of the schema; nested objects are edited as a whole. */
+const FLAT_KEYS = ['rules', 'extraRequiredGroups', 'vocabulary.groups', 'scope.include', 'scope.exclude', 'scope.autoDetect', 'debounceMs', 'maxFileSizeKB'];
+const nodeAt = (key: string): SchemaNode => key.split('.').reduce((node: SchemaNode, k) => node.properties![k], schema);
 const ruleKey = (id: string): string => `configuration.rules.${id}.description`;
-properties['samenspel.rules'].properties = Object.fromEntries(
-  RULES.map((r) => [r.id, { type: 'string', enum: ['off', 'hint', 'information', 'warning', 'error'], default: r.defaultSeverity, description: `%${ruleKey(r.id)}%` }]),
-);
-properties['samenspel.rules'].default = Object.fromEntries(RULES.map((r) => [r.id, r.defaultSeverity]));
+const descriptionKey = (key: string): string => `configuration.${key}.description`;
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const properties: Record<string, Record<string, unknown>> = {};
+for (const key of FLAT_KEYS) {
+  const node = structuredClone(nodeAt(key)) as SchemaNode & Record<string, unknown>;
+  if (key === 'rules') for (const r of RULES) Object.assign(node.properties![r.id], { description: `%${ruleKey(r.id)}%` });
+  properties[`samenspel.${key}`] = { ...node, markdownDescription: `%${descriptionKey(key)}%` };
+}
+pkg.contributes.configuration.properties = properties;
+// Workspace Trust: in an untrusted folder VS Code uses only the user's values of these, never the folder's.
+pkg.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(properties);
 write('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
+
+const english = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const described = (node: SchemaNode, key: string): Record<string, unknown> => {
+  const out: Record<string, unknown> = { ...node };
+  const text = FLAT_KEYS.includes(key) ? english[descriptionKey(key)] : key.startsWith('rules.') ? english[ruleKey(key.slice(6))] : undefined;
+  if (text) out.markdownDescription = text;
+  if (node.properties) out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, child]) => [k, described(child, key ? `${key}.${k}` : k)]));
+  return out;
+};
+write(
+  'schemas/samenspel.schema.json',
+  `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://samenspel.invalid/samenspel.schema.json', title: 'Samenspel project configuration (.samenspel.json, .samenspel.yaml)', ...described(schema, '') }, null, 2)}\n`,
+);
 
 // The rule settings' descriptions, in the manifest's translations (English default, Dutch).
 for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.nl.json', 'nl']] as const) {

@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import type { DocumentModel } from './model';
 import type { Scope, Settings } from './types';
+import { compileGlob } from './glob';
 import { headerLines } from './model';
 import { normalize } from './text';
 import { aboutEducation, genreIn, namesAgreement } from './vocabulary';
@@ -44,11 +44,22 @@ export function scopeReason(scope: Scope): string {
   }
 }
 
+/** Compiled globs, by glob: a setting's few globs are compiled once, not on every check. */
+const compiled = new Map<string, (path: string) => boolean>();
+
 function matches(globs: string[], path: string): string | undefined {
   const normalized = path.replace(/\\/g, '/');
-  // Paths are absolute and the workspace root unknown here, so a relative glob ("archief/**", "*.concept.md")
-  // matches at any depth, as in .gitignore.
-  return globs.find((glob) => picomatch(glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`, { dot: true, nocase: true })(normalized));
+  return globs.find((glob) => {
+    let matcher = compiled.get(glob);
+    if (!matcher) {
+      // Paths are absolute and the workspace root unknown here, so a relative glob ("archief/**", "*.concept.md")
+      // matches at any depth, as in .gitignore.
+      matcher = compileGlob(glob.startsWith('/') || glob.startsWith('**') ? glob : `**/${glob}`);
+      if (compiled.size > 1000) compiled.clear();
+      compiled.set(glob, matcher);
+    }
+    return matcher(normalized);
+  });
 }
 
 /**

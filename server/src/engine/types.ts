@@ -68,6 +68,10 @@ export interface Settings {
     /** Analyse documents that look like partnership documents. */
     autoDetect: boolean;
   };
+  /** How long the editor waits after a keystroke before checking again (the engine ignores it). */
+  debounceMs: number;
+  /** Larger documents get one notice instead of analysis (read by the CLI and server before analysing). */
+  maxFileSizeKB: number;
 }
 
 /** Why a document is (not) analysed: a code for programs, with its detail (a glob, a declared type, what is missing). */
