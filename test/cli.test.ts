@@ -89,12 +89,15 @@ describe('samenspel check (CLI)', () => {
     r = run(['check', 'latin1.md'], dir);
     oneLineError(r);
     assert.match(r.stderr, /UTF-8/);
-    r = run(['check', '--config', 'broken.yaml', '.'], dir);
+    // A broken config file is named with the spot of the problem; the check still runs, with the defaults.
+    copyFileSync(join(repo, 'examples', 'lea-2027-2030.md'), join(dir, 'lea.md'));
+    r = run(['check', '--config', 'broken.yaml', 'lea.md'], dir);
     oneLineError(r);
-    assert.match(r.stderr, /broken\.yaml.*YAML/);
-    r = run(['check', '--config', 'wrong.yaml', '.'], dir);
+    assert.match(r.stderr, /broken\.yaml:2:1: .*YAML/);
+    assert.match(r.stdout, /gemeenteraad/);
+    r = run(['check', '--config', 'wrong.yaml', 'lea.md'], dir);
     oneLineError(r);
-    assert.match(r.stderr, /loud/);
+    assert.match(r.stderr, /wrong\.yaml:2:3: .*loud/);
     oneLineError(run(['check', '--format', 'xml'], dir));
     oneLineError(run(['lint'], dir));
   });

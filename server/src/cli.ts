@@ -1,12 +1,12 @@
 /** `samenspel check`: the engine over files, folders and globs, printed for people (stylish) or programs (json). */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import { resolveSettings, scan, scopeReason, type AnalysisResult, type ScanItem, type Settings } from './engine';
-import { readDocument } from './input';
+import { findConfigFile, readConfig, type ProjectConfig } from './config';
+import { readDocument, sizeNotice } from './input';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 const t = (nl: string, en: string): string => (english ? en : nl);
@@ -20,7 +20,8 @@ const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|js
 
   --format stylish   leesbaar, met de les bij elke melding (standaard)
   --format json      vast JSON-formaat voor andere programma's
-  --config FILE      instellingen (YAML); standaard .samenspel.yaml in de huidige map
+  --config FILE      instellingen (YAML of JSON) voor alle bestanden; standaard per bestand de dichtstbijzijnde
+                     .samenspel.yaml of .samenspel.json in zijn map of een map erboven
   --threads N        aantal threads (standaard: alle kernen, bij 8 of meer bestanden per thread)
 
   Exit code: 0 = geen fouten, 1 = minstens één melding met ernst "error", 2 = verkeerd gebruik of onleesbare invoer.`;
@@ -32,9 +33,15 @@ interface FileReport {
   /** The six-factor scan and the number of spots still open, from the same analysis. */
   scan?: { items: ScanItem[]; open: number };
   error?: string;
+  /** Not analysed, and why (a file over the size limit): one notice instead of findings. */
+  notice?: string;
 }
 
 function checkFile(path: string, settings: Settings): FileReport {
+  // The size decides before the file is read: a 50 MB file costs a stat, not 50 MB of memory.
+  const size = statSync(path).size;
+  const notice = sizeNotice(size, settings.maxFileSizeKB, english ? 'en' : 'nl');
+  if (notice) return { path, bytes: size, notice };
   const bytes = readFileSync(path);
   const read = readDocument(bytes, english ? 'en' : 'nl');
   if ('error' in read) return { path, bytes: bytes.length, error: read.error };
@@ -50,15 +57,15 @@ function workerCount(files: number, threads = availableParallelism()): number {
 }
 
 /** Checks the files, spread over the cores in worker threads when there are enough; reports keep the input order. */
-async function checkAll(files: string[], settings: Settings, threads?: number): Promise<FileReport[]> {
+async function checkAll(files: string[], settingsOf: (file: string) => Settings, threads?: number): Promise<FileReport[]> {
   const workers = workerCount(files.length, threads);
-  if (workers === 1) return files.map((f) => checkFile(f, settings));
-  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  if (workers === 1) return files.map((f) => checkFile(f, settingsOf(f)));
+  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w).map((file) => ({ file, settings: settingsOf(file) })));
   const results = await Promise.all(
     shares.map(
       (share) =>
         new Promise<FileReport[]>((resolvePromise, reject) => {
-          const worker = new Worker(__filename, { workerData: { files: share, settings } });
+          const worker = new Worker(__filename, { workerData: { files: share } });
           worker.once('message', resolvePromise);
           worker.once('error', reject);
         }),
@@ -69,8 +76,8 @@ async function checkAll(files: string[], settings: Settings, threads?: number): 
 
 // In a worker thread: check this share of the files and send the reports back.
 if (!isMainThread && workerData) {
-  const { files, settings } = workerData as { files: string[]; settings: Settings };
-  parentPort!.postMessage(files.map((f) => checkFile(f, settings)));
+  const { files } = workerData as { files: Array<{ file: string; settings: Settings }> };
+  parentPort!.postMessage(files.map((f) => checkFile(f.file, f.settings)));
 }
 
 const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', '.e2e']);
@@ -113,19 +120,29 @@ export function expandPaths(args: string[]): string[] {
   return [...new Set(files)];
 }
 
-function loadSettings(configPath: string | undefined): Settings {
-  const path = configPath ?? ['.samenspel.yaml', '.samenspel.yml'].find((p) => existsSync(p));
-  if (!path) return resolveSettings(undefined).settings;
-  if (!existsSync(path)) throw new UsageError(t(`configuratiebestand bestaat niet: ${path}`, `no such config file: ${path}`));
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${path}: ${t('ongeldige YAML', 'invalid YAML')}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const { settings, problems } = resolveSettings(raw);
-  if (problems.length) throw new UsageError(`${path}: ${problems.join('; ')}`);
-  return settings;
+/**
+ * Settings per file: those of `--config` for every file, else of the project file nearest to the file (its folder
+ * or a parent), else the defaults. A problem in a project file is printed once, naming its place, and its defaults
+ * are used: the check still runs.
+ */
+function settingsSource(configPath: string | undefined): { settingsOf: (file: string) => Settings; configs: () => ProjectConfig[] } {
+  if (configPath !== undefined && !existsSync(configPath)) throw new UsageError(t(`configuratiebestand bestaat niet: ${configPath}`, `no such config file: ${configPath}`));
+  const configs = new Map<string, ProjectConfig>();
+  const nearest = new Map<string, string | null>();
+  const settings = new Map<string | null, Settings>();
+  const settingsOf = (file: string): Settings => {
+    const dir = dirname(resolve(file));
+    let path = configPath ?? nearest.get(dir);
+    if (path === undefined) nearest.set(dir, (path = findConfigFile(dir)));
+    let found = settings.get(path);
+    if (!found) {
+      let config = path ? configs.get(path) : undefined;
+      if (path && !config) configs.set(path, (config = readConfig(path)));
+      settings.set(path, (found = resolveSettings(config?.raw).settings));
+    }
+    return found;
+  };
+  return { settingsOf, configs: () => [...configs.values()] };
 }
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -140,6 +157,11 @@ function stylish(reports: FileReport[], elapsedMs: number, threads: number): str
   for (const report of reports) {
     if (report.error) {
       out.push(`${paint(4, report.path)}`, `  ${paint(31, t('kan niet lezen', 'cannot read'))}: ${report.error}`, '');
+      continue;
+    }
+    if (report.notice) {
+      skipped++;
+      out.push(paint(4, report.path), `  1:1     ${paint(36, 'notice')}  ${report.notice}`, '');
       continue;
     }
     const result = report.result!;
@@ -187,7 +209,9 @@ function json(reports: FileReport[]): string {
     files: reports.map((r) =>
       r.error
         ? { path: r.path, analysed: false, error: r.error, findings: [] }
-        : {
+        : r.notice
+          ? { path: r.path, analysed: false, findings: [], notices: [{ message: r.notice, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] }
+          : {
             path: r.path,
             analysed: r.result!.analysed,
             language: r.result!.language,
@@ -235,14 +259,16 @@ export async function main(argv: string[]): Promise<number> {
       else paths.push(arg);
     }
     if (format !== 'stylish' && format !== 'json') throw new UsageError(t(`onbekend formaat "${format}": kies stylish of json`, `unknown format "${format}": use stylish or json`));
-    const settings = loadSettings(config);
+    const { settingsOf, configs } = settingsSource(config);
     const files = expandPaths(paths.length ? paths : ['.']);
     const started = performance.now();
-    const reports = await checkAll(files, settings, threads);
+    const reports = await checkAll(files, settingsOf, threads);
     const elapsed = performance.now() - started;
     process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed, workerCount(files.length, threads))}\n`);
+    const configProblems = configs().flatMap((c) => c.problems.map((p) => `${relative('.', c.path) || c.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
+    for (const line of configProblems) process.stderr.write(`samenspel: ${line}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
-    if (reports.some((r) => r.error)) return 2;
+    if (reports.some((r) => r.error) || configProblems.length) return 2;
     return reports.some((r) => r.result?.findings.some((f) => f.severity === 'error')) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,14 +1,19 @@
 /** Turning bytes into a document the engine can read, or a clear reason why not. Shared by the CLI and the server. */
 import type { Language } from './engine';
 
-/** Larger documents are refused: no partnership document is this long, and analysis must stay interactive. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * A document over the `maxFileSizeKB` setting is not analysed: no partnership document is this long, and analysis
+ * must stay interactive. The notice says so, once, in place of findings.
+ */
+export function sizeNotice(bytes: number, maxFileSizeKB: number, lang: Language | 'both'): string | null {
+  if (bytes <= maxFileSizeKB * 1024) return null;
+  const size = (n: number, decimal: string): string => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '').replace('.', decimal)} MB` : `${Math.ceil(n / 1024)} KB`);
+  const nl = `Samenspel controleert dit document niet: het is ${size(bytes, ',')}, groter dan de grens van ${size(maxFileSizeKB * 1024, ',')} (instelling maxFileSizeKB)`;
+  const en = `Samenspel does not check this document: it is ${size(bytes, '.')}, larger than the limit of ${size(maxFileSizeKB * 1024, '.')} (setting maxFileSizeKB)`;
+  return lang === 'nl' ? nl : lang === 'en' ? en : `${nl} / ${en}`;
+}
 
 export function checkText(text: string, lang: Language): string | null {
-  if (text.length > MAX_DOCUMENT_BYTES) {
-    const mb = (text.length / 1024 / 1024).toFixed(1);
-    return lang === 'nl' ? `document is te groot (${mb} MB, maximaal 5 MB) en wordt niet gecontroleerd` : `document is too large (${mb} MB, at most 5 MB) and is not checked`;
-  }
   if (text.includes('\u0000')) return lang === 'nl' ? 'binair bestand, geen Markdown-tekst' : 'binary file, not Markdown text';
   return null;
 }
