@@ -8,11 +8,10 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
-  createConnection,
   Diagnostic,
+  DidChangeWatchedFilesNotification,
   DiagnosticSeverity,
   MarkupKind,
-  ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -23,7 +22,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
-import { checkText } from './input';
+import { mergeSettings } from './config';
+import { checkText, sizeNotice } from './input';
+import { CONFIG_GLOB, ProjectSettings } from './projectSettings';
+import { connect } from './transport';
+import { onWatchedFiles } from './watched';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -31,8 +34,6 @@ const SEVERITY = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 } as const;
-
-const DEFAULT_DEBOUNCE_MS = 150;
 
 interface ServerSettings {
   settings: Settings;
@@ -43,6 +44,9 @@ interface Analysed {
   version: number;
   result: AnalysisResult;
 }
+
+/** The scope detail of a document over the size limit: its notice is information, not a warning. */
+const TOO_LARGE = 'too large';
 
 function ruleDocsHref(ruleId: string): string {
   // Shipped beside the bundle (dist/../docs/rules), so the link works offline and in any editor.
@@ -78,12 +82,18 @@ export function startServer(connection: Connection): void {
   const reportedProblems = new Set<string>();
   let supportsConfiguration = false;
   let supportsSnippetEdits = false;
+  let supportsWatcherRegistration = false;
   let initialOptions: unknown;
+  const project = new ProjectSettings(connection);
 
   connection.onInitialize((params) => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     supportsSnippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
-    initialOptions = params.initializationOptions;
+    supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    // VS Code's Workspace Trust: in an untrusted folder the folder's project files are not read.
+    const { workspaceTrusted, ...options } = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
+    project.trusted = workspaceTrusted !== false;
+    initialOptions = params.initializationOptions === undefined ? undefined : options;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -109,7 +119,10 @@ export function startServer(connection: Connection): void {
     return settings;
   }
 
-  /** Settings for one document. Broken settings are reported once and replaced by defaults, never fatal. */
+  /**
+   * Settings for one document: its project file over the editor's settings. Broken editor settings are reported once
+   * and replaced by defaults, never fatal; a project file's problems are diagnostics on that file.
+   */
   async function fetchSettings(uri: string): Promise<ServerSettings> {
     let raw: unknown = (initialOptions as { settings?: unknown } | undefined)?.settings ?? initialOptions;
     if (supportsConfiguration) {
@@ -119,14 +132,16 @@ export function startServer(connection: Connection): void {
         connection.console.warn(`samenspel: could not read settings: ${String(error)}`);
       }
     }
-    const { settings, problems } = resolveSettings(raw ?? undefined);
+    // The client library's own "trace.server" setting lives in the same section; it is not ours to validate.
+    if (raw && typeof raw === 'object' && 'trace' in raw) raw = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== 'trace'));
+    const { problems } = resolveSettings(raw ?? undefined);
+    const { settings } = resolveSettings(mergeSettings(raw ?? undefined, project.forDocument(uri)?.raw));
     const message = problems.join('; ');
     if (message && !reportedProblems.has(message)) {
       reportedProblems.add(message);
       void connection.window.showWarningMessage(`Samenspel: instellingen genegeerd / settings ignored: ${message}`);
     }
-    const debounce = (raw as { debounceMs?: unknown } | null | undefined)?.debounceMs;
-    return { settings, debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : DEFAULT_DEBOUNCE_MS };
+    return { settings, debounceMs: settings.debounceMs };
   }
 
   function toDiagnostic(f: Finding): Diagnostic {
@@ -149,6 +164,8 @@ export function startServer(connection: Connection): void {
 
   function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
     const text = document.getText();
+    const tooLarge = sizeNotice(Buffer.byteLength(text), settings.maxFileSizeKB, 'both');
+    if (tooLarge) return unreadable(TOO_LARGE, tooLarge);
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
@@ -171,7 +188,7 @@ export function startServer(connection: Connection): void {
     const result = analyseNow(current, settings);
     analysed.set(uri, { version, result });
     const diagnostics = [
-      ...result.notices.map((n): Diagnostic => ({ range: n.range, severity: DiagnosticSeverity.Warning, source: 'samenspel', message: n.message })),
+      ...result.notices.map((n): Diagnostic => ({ range: n.range, severity: result.scope.detail[0] === TOO_LARGE ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning, source: 'samenspel', message: n.message })),
       ...result.findings.map(toDiagnostic),
     ];
     await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -203,10 +220,26 @@ export function startServer(connection: Connection): void {
     settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+  function recheckAll(): void {
+    settingsCache.clear();
+    for (const document of documents.all()) validate(document.uri).catch((error) => connection.console.error(`samenspel: ${String(error)}`));
+  }
   connection.onDidChangeConfiguration(() => {
     reportedProblems.clear();
-    settingsCache.clear();
-    for (const document of documents.all()) void validate(document.uri);
+    recheckAll();
+  });
+  // A project file created, edited or deleted on disk: the open documents it may apply to are checked again.
+  onWatchedFiles(connection, (changes) => {
+    if (project.changed(changes)) recheckAll();
+  });
+  connection.onInitialized(() => {
+    if (supportsWatcherRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+  });
+  // The writer trusted the workspace: from now on its project files count.
+  connection.onNotification('samenspel/workspaceTrusted', () => {
+    project.trusted = true;
+    project.reset();
+    recheckAll();
   });
 
   /** Findings for the document as it is now: cached when current, else computed on the spot. */
@@ -294,6 +327,7 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     if (!document || checkText(document.getText(), 'nl')) return null;
     const { settings } = await settingsFor(document.uri);
+    if (sizeNotice(Buffer.byteLength(document.getText()), settings.maxFileSizeKB, 'both')) return null;
     // The scan view refreshes while the writer types: reuse the document's parsed chunks like the diagnostics do.
     const { result, items, open } = scan(document.getText(), { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
     return { analysed: result.analysed, scope: result.scope, language: result.language, items, open };
@@ -307,4 +341,4 @@ export function startServer(connection: Connection): void {
 process.on('uncaughtException', (error) => process.stderr.write(`samenspel: uncaught ${error.stack ?? String(error)}\n`));
 process.on('unhandledRejection', (error) => process.stderr.write(`samenspel: unhandled ${String(error)}\n`));
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(connect());
