@@ -3,7 +3,7 @@
 // vsce needs Node 22 or newer and is no product dependency, so it comes from the e2e tools (e2e/setup.sh installs
 // @vscode/vsce and Node 24 into e2e/node_modules). What goes into the .vsix is decided by .vscodeignore.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,11 @@ const skipped = new Set(['node_modules', 'e2e', '.git']);
 cpSync(root, stage, { recursive: true, filter: (src) => !skipped.has(relative(root, src).split(/[\\/]/)[0]) && !src.endsWith('.vsix') });
 try {
   const { version, repository } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  // package.json's "files" says what the npm package holds (CLI and language server); the .vsix is decided by
+  // .vscodeignore, and vsce refuses to run with both. So the staged copy goes without "files".
+  const staged = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8'));
+  delete staged.files;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(staged, null, 2)}\n`);
   if (listOnly) {
     run(node24, [vsce, 'ls', '--no-dependencies'], stage);
   } else {

@@ -1,25 +1,25 @@
 /** `samenspel check`: the engine over files, folders and globs, printed for people (stylish) or programs (json). */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import picomatch from 'picomatch';
 import { resolveSettings, scan, scopeReason, type AnalysisResult, type ScanItem, type Settings } from './engine';
 import { findConfigFile, readConfig, type ProjectConfig } from './config';
+import { expandPaths, readFileCapped, UsageError, type Entry } from './files';
 import { readDocument, sizeNotice } from './input';
+import { sarifLog } from './sarif';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 const t = (nl: string, en: string): string => (english ? en : nl);
 
-class UsageError extends Error {}
-
-const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|json] [--config bestand.yaml]
+const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|json|sarif] [--config bestand.yaml]
 
   Controleert convenanten, LEA's, IHP's en plannen van aanpak (Markdown) op de lessen uit
   "Samenwerking gemeente en onderwijs" (Berenschot, 2018).
 
   --format stylish   leesbaar, met de les bij elke melding (standaard)
   --format json      vast JSON-formaat voor andere programma's
+  --format sarif     SARIF 2.1.0, voor GitHub code scanning en andere CI
   --config FILE      instellingen (YAML of JSON) voor alle bestanden; standaard per bestand de dichtstbijzijnde
                      .samenspel.yaml of .samenspel.json in zijn map of een map erboven
   --threads N        aantal threads (standaard: alle kernen, bij 8 of meer bestanden per thread)
@@ -37,12 +37,16 @@ interface FileReport {
   notice?: string;
 }
 
-function checkFile(path: string, settings: Settings): FileReport {
+function checkFile(entry: Entry, settings: Settings): FileReport {
+  const { path } = entry;
+  if ('problem' in entry) return { path, error: entry.problem };
   // The size decides before the file is read: a 50 MB file costs a stat, not 50 MB of memory.
   const size = statSync(path).size;
   const notice = sizeNotice(size, settings.maxFileSizeKB, english ? 'en' : 'nl');
   if (notice) return { path, bytes: size, notice };
-  const bytes = readFileSync(path);
+  const file = readFileCapped(path, english ? 'en' : 'nl');
+  if ('error' in file) return { path, error: file.error };
+  const { bytes } = file;
   const read = readDocument(bytes, english ? 'en' : 'nl');
   if ('error' in read) return { path, bytes: bytes.length, error: read.error };
   const { result, items, open } = scan(read.text, { path: resolve(path), settings });
@@ -57,10 +61,10 @@ function workerCount(files: number, threads = availableParallelism()): number {
 }
 
 /** Checks the files, spread over the cores in worker threads when there are enough; reports keep the input order. */
-async function checkAll(files: string[], settingsOf: (file: string) => Settings, threads?: number): Promise<FileReport[]> {
+async function checkAll(files: Entry[], settingsOf: (file: string) => Settings, threads?: number): Promise<FileReport[]> {
   const workers = workerCount(files.length, threads);
-  if (workers === 1) return files.map((f) => checkFile(f, settingsOf(f)));
-  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w).map((file) => ({ file, settings: settingsOf(file) })));
+  if (workers === 1) return files.map((f) => checkFile(f, settingsOf(f.path)));
+  const shares = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w).map((file) => ({ file, settings: settingsOf(file.path) })));
   const results = await Promise.all(
     shares.map(
       (share) =>
@@ -76,48 +80,8 @@ async function checkAll(files: string[], settingsOf: (file: string) => Settings,
 
 // In a worker thread: check this share of the files and send the reports back.
 if (!isMainThread && workerData) {
-  const { files } = workerData as { files: Array<{ file: string; settings: Settings }> };
+  const { files } = workerData as { files: Array<{ file: Entry; settings: Settings }> };
   parentPort!.postMessage(files.map((f) => checkFile(f.file, f.settings)));
-}
-
-const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', '.e2e']);
-const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
-
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) walk(join(dir, entry.name), out);
-    } else if (MARKDOWN.test(entry.name)) out.push(join(dir, entry.name));
-  }
-}
-
-/** Files, folders (Markdown inside, recursively) and globs to a sorted list of files. */
-export function expandPaths(args: string[]): string[] {
-  const files: string[] = [];
-  for (const arg of args) {
-    if (existsSync(arg)) {
-      if (statSync(arg).isDirectory()) {
-        const found: string[] = [];
-        walk(arg, found);
-        if (!found.length) throw new UsageError(t(`geen Markdown-bestanden in map ${arg}`, `no Markdown files in folder ${arg}`));
-        files.push(...found);
-      } else files.push(arg);
-      continue;
-    }
-    if (picomatch.scan(arg).isGlob) {
-      const { base } = picomatch.scan(arg);
-      const root = base || '.';
-      const isMatch = picomatch(arg, { dot: false });
-      const all: string[] = [];
-      if (existsSync(root) && statSync(root).isDirectory()) walk(root, all);
-      const matched = all.filter((f) => isMatch(relative('.', f).replace(/\\/g, '/')) || isMatch(f.replace(/\\/g, '/')));
-      if (!matched.length) throw new UsageError(t(`geen bestanden gevonden voor ${arg}`, `no files match ${arg}`));
-      files.push(...matched);
-      continue;
-    }
-    throw new UsageError(t(`bestand of map bestaat niet: ${arg}`, `no such file or folder: ${arg}`));
-  }
-  return [...new Set(files)];
 }
 
 /**
@@ -258,13 +222,14 @@ export async function main(argv: string[]): Promise<number> {
       else if (arg.startsWith('-')) throw new UsageError(t(`onbekende optie ${arg} (zie --help)`, `unknown option ${arg} (see --help)`));
       else paths.push(arg);
     }
-    if (format !== 'stylish' && format !== 'json') throw new UsageError(t(`onbekend formaat "${format}": kies stylish of json`, `unknown format "${format}": use stylish or json`));
+    if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(t(`onbekend formaat "${format}": kies stylish, json of sarif`, `unknown format "${format}": use stylish, json or sarif`));
     const { settingsOf, configs } = settingsSource(config);
-    const files = expandPaths(paths.length ? paths : ['.']);
+    const files = expandPaths(paths.length ? paths : ['.'], english ? 'en' : 'nl');
     const started = performance.now();
     const reports = await checkAll(files, settingsOf, threads);
     const elapsed = performance.now() - started;
-    process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed, workerCount(files.length, threads))}\n`);
+    const output = format === 'json' ? json(reports) : format === 'sarif' ? JSON.stringify(sarifLog(reports, english ? 'en' : 'nl'), null, 2) : stylish(reports, elapsed, workerCount(files.length, threads));
+    process.stdout.write(`${output}\n`);
     const configProblems = configs().flatMap((c) => c.problems.map((p) => `${relative('.', c.path) || c.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
     for (const line of configProblems) process.stderr.write(`samenspel: ${line}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
