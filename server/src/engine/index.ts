@@ -8,6 +8,7 @@ import { RULES } from './rules';
 import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
+import { applySuppression } from './suppress';
 import { matchesOf } from './text';
 import { FIELD } from './vocabulary';
 import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
@@ -35,6 +36,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 }
 
 function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
+  return analyzeWithSuppressed(model, options).result;
+}
+
+/** The analysis, and apart from it the findings that suppression comments silence (the scan needs both). */
+function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): { result: AnalysisResult; suppressed: Finding[] } {
   const settings = options.settings ?? defaultSettings();
   const scope = decideScope(model, options.path, settings);
   const base = {
@@ -44,17 +50,20 @@ function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisRe
     kind: model.kind,
     notices: model.notices,
   };
-  if (!scope.analysed) return { ...base, findings: [] };
-  return { ...base, findings: runRules(model, settings) };
+  if (!scope.analysed) return { result: { ...base, findings: [] }, suppressed: [] };
+  const { kept, suppressed, notices } = applySuppression(runRules(model, settings), model.markers, model.text, model.index, RULE_IDS, model.language);
+  return { result: { ...base, notices: [...model.notices, ...notices], findings: kept, ...(suppressed.length ? { suppressed: suppressed.length } : {}) }, suppressed };
 }
 
 /** The six-factor scan of a document, from the same analysis as its findings, and how many spots are still open. */
 export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[]; open: number } {
   const model = buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups });
-  const result = analyzeModel(model, options);
+  const { result, suppressed } = analyzeWithSuppressed(model, options);
   const open = result.findings.filter((f) => f.ruleId === 'unfilled-placeholder').length;
-  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [], open };
+  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language, suppressed) : [], open };
 }
+
+const RULE_IDS = RULES.map((r) => r.id);
 
 function runRules(model: DocumentModel, settings: Settings): Finding[] {
   const lang = model.language;

@@ -85,4 +85,6 @@ export interface AnalysisResult {
   kind: string | null;
   findings: Finding[];
   notices: Notice[];
+  /** How many findings suppression comments silence (left out when none). */
+  suppressed?: number;
 }
