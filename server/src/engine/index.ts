@@ -9,6 +9,8 @@ import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
 import { applySuppression } from './suppress';
+import { fixAll, type FixAllResult } from './fix-all';
+import { ignoreFixes } from './ignore';
 import { matchesOf } from './text';
 import { FIELD } from './vocabulary';
 import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
@@ -20,6 +22,16 @@ export { defaultSettings, resolveSettings } from './settings';
 export { buildModel, type ChunkCache } from './model';
 export { scopeReason, type MissingForDetection } from './scope';
 export type { ScanItem, ScanStatus } from './scan';
+export { diffEdit, type AppliedFix, type FixAllResult } from './fix-all';
+
+/**
+ * The document with every preferred fix applied (see ./fix-all), or only those of one rule. Rounds share a cache of
+ * their own, not the open document's.
+ */
+export function fixDocument(text: string, options: AnalyzeOptions = {}, ruleId?: string): FixAllResult {
+  const cache: ChunkCache = new Map();
+  return fixAll(text, (t) => analyze(t, { ...options, cache }).findings, ruleId ? (f) => f.ruleId === ruleId : undefined);
+}
 
 export interface AnalyzeOptions {
   /** The document's path or URI path, for the scope globs. */
@@ -52,7 +64,8 @@ function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): {
   };
   if (!scope.analysed) return { result: { ...base, findings: [] }, suppressed: [] };
   const { kept, suppressed, notices } = applySuppression(runRules(model, settings), model.markers, model.text, model.index, RULE_IDS, model.language);
-  return { result: { ...base, notices: [...model.notices, ...notices], findings: kept, ...(suppressed.length ? { suppressed: suppressed.length } : {}) }, suppressed };
+  const findings = kept.map((f) => ({ ...f, ignore: ignoreFixes(model, f) }));
+  return { result: { ...base, notices: [...model.notices, ...notices], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}) }, suppressed };
 }
 
 /** The six-factor scan of a document, from the same analysis as its findings, and how many spots are still open. */
