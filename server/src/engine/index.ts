@@ -11,6 +11,8 @@ import { defaultSettings } from './settings';
 import { applySuppression } from './suppress';
 import { fixAll, type FixAllResult } from './fix-all';
 import { ignoreFixes } from './ignore';
+import { documentOutline, type OutlineItem } from './outline';
+import { nameCompletions, type Completions } from './complete';
 import { matchesOf } from './text';
 import { FIELD } from './vocabulary';
 import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
@@ -23,6 +25,8 @@ export { buildModel, type ChunkCache } from './model';
 export { scopeReason, type MissingForDetection } from './scope';
 export type { ScanItem, ScanStatus } from './scan';
 export { diffEdit, type AppliedFix, type FixAllResult } from './fix-all';
+export type { OutlineItem, OutlineKind } from './outline';
+export type { Completions, NameCompletion } from './complete';
 
 /**
  * The document with every preferred fix applied (see ./fix-all), or only those of one rule. Rounds share a cache of
@@ -135,4 +139,14 @@ function oncePerSpot(findings: Finding[]): Finding[] {
   return findings
     .filter((f) => f.ruleId !== 'unfilled-placeholder' || !owned.some((r) => within(f.range, r)))
     .map(({ covers: _covers, ...f }) => f);
+}
+
+/** The document's sections, parties, ambitions and contributions as a tree, for the editor's outline. */
+export function outline(text: string, options: AnalyzeOptions = {}): OutlineItem[] {
+  return documentOutline(buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups }));
+}
+
+/** Party and group names to complete at `position` (see ./complete), or null where none belong. */
+export function completions(text: string, position: Position, options: AnalyzeOptions = {}): Completions | null {
+  return nameCompletions(buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups }), position);
 }
