@@ -64,6 +64,15 @@ describe('suppression comments', () => {
     assert.deepEqual(rules(lines.join('\n')), ['missing-stakeholder:5', 'missing-stakeholder:5', 'unfilled-placeholder:25']);
   });
 
+  it('disable-next-line inside a disabled stretch does not turn the rule back on after its line', () => {
+    for (const nextLine of ['<!-- samenspel-disable-next-line vague-ambition -->', '<!-- samenspel-disable-next-line -->']) {
+      const lines = [...BASE];
+      lines.splice(12, 0, nextLine);
+      lines.splice(10, 0, '<!-- samenspel-disable vague-ambition -->', '');
+      assert.deepEqual(rules(lines.join('\n')), ['missing-stakeholder:5', 'missing-stakeholder:5', 'unfilled-placeholder:24'], nextLine);
+    }
+  });
+
   it('disable without enable lasts to the end of the document', () => {
     assert.deepEqual(rules(withLine(16, '<!-- samenspel-disable unfilled-placeholder -->')), ['missing-stakeholder:5', 'missing-stakeholder:5', 'vague-ambition:12', 'vague-ambition:14']);
   });

@@ -73,18 +73,24 @@ export function applySuppression(findings: Finding[], markers: SuppressionMarker
   };
   const node = (start: number, end: number, attributes?: string) => ({ type: 'html', value: '', position: { start: point(start), end: point(end) }, data: { attributes } });
   const fileWide = valid.filter((m) => m.verb === 'disable-file');
+  // Which rules are off at each comment. The library's `ignore` turns its rules back on after the next node even when
+  // a `disable` before had turned them off, so a next-line comment names only the rules that are still on.
+  const off = new Set(fileWide.some((m) => !m.ruleIds.length) ? knownRules : fileWide.flatMap((m) => m.ruleIds));
   const children: Node[] = [];
   for (const m of valid) {
     if (m.verb === 'disable-file') continue;
-    const ids = m.ruleIds.join(' ');
+    const ids = m.ruleIds.length ? m.ruleIds : knownRules;
     if (m.verb !== 'disable-next-line') {
-      children.push(node(m.start, m.end, `${m.verb} ${ids}`));
+      for (const id of ids) (m.verb === 'disable' ? off.add(id) : off.delete(id));
+      children.push(node(m.start, m.end, `${m.verb} ${m.ruleIds.join(' ')}`));
       continue;
     }
+    const on = ids.filter((id) => !off.has(id));
+    if (!on.length) continue;
     // The line after the comment, as the node that `ignore` covers.
     const line = index.position(m.end).line + 1;
     const lineStart = line < index.lineCount ? index.lineStart(line) : text.length;
-    children.push(node(m.start, m.end, `ignore ${ids}`), node(lineStart, index.lineEnd(lineStart)));
+    children.push(node(m.start, m.end, `ignore ${on.join(' ')}`), node(lineStart, index.lineEnd(lineStart)));
   }
   // The root ends where its last child does: unified-message-control drops messages in a gap after the last node.
   const end = children.length ? (children.at(-1)!.position!.end.offset ?? 0) : 0;
