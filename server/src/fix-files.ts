@@ -44,7 +44,8 @@ export function fixFile(path: string, settings: Settings, lang: Language, hooks:
   if (stat.isSymbolicLink()) return { path, applied: [], written: false, skipped: WORDS[lang].link };
   const bytes = readFileSync(path);
   const read = readDocument(bytes, lang);
-  if ('error' in read) return { path, applied: [], written: false, skipped: read.error };
+  // The check that follows reports an unreadable file; saying it twice helps nobody.
+  if ('error' in read) return { path, applied: [], written: false };
   const { text, applied } = fixDocument(read.text, { path: resolve(path), settings });
   if (!applied.length || text === read.text) return { path, applied: [], written: false };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
