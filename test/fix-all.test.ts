@@ -55,6 +55,12 @@ describe('fix all', () => {
     assert.deepEqual(applied.map((a) => a.ruleId), ['missing-stakeholder', 'missing-stakeholder']);
   });
 
+  it('never fixes a finding that a comment silences', () => {
+    const text = TWO_PARTIES_WITHOUT_ROWS.replace('## Bijdragen', '<!-- samenspel-disable unstated-contribution -->\n\n## Bijdragen');
+    assert.deepEqual(fixDocument(text).applied, []);
+    assert.equal(fixDocument(TWO_PARTIES_WITHOUT_ROWS).applied.length, 2);
+  });
+
   for (const doc of documents()) {
     it(`leaves no fixable finding and is stable: ${doc.name}`, () => {
       const options = { path: join(__dirname, 'fixtures', doc.name) };

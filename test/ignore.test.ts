@@ -102,6 +102,14 @@ describe('ignore fixes in lists and tables', () => {
     assert.equal(analyze(after).findings.filter((f) => f.ruleId === finding.ruleId).length, 0);
   });
 
+  it('speaks the document\'s language', () => {
+    const english = text.replace('type: convenant', 'type: convenant\nlanguage: en');
+    const finding = analyze(english).findings[0];
+    assert.equal(finding.ignore!.here!.title, `Ignore here (${finding.ruleId})`);
+    assert.equal(finding.ignore!.file.title, `Ignore in this file (${finding.ruleId})`);
+    assert.equal(analyze(text).findings[0].ignore!.here!.title, `Negeer hier (${finding.ruleId})`);
+  });
+
   it('after front matter for the whole file', () => {
     const finding = analyze(text).findings[0];
     assert.match(applyEdits(text, finding.ignore!.file.edits), new RegExp(`^---\\ntype: convenant\\n---\\n<!-- samenspel-disable-file ${finding.ruleId} -->\\n# Convenant`));
