@@ -8,6 +8,7 @@ import { findConfigFile, readConfig, type ProjectConfig } from './config';
 import { expandPaths, readFileCapped, UsageError, type Entry } from './files';
 import { readDocument, sizeNotice } from './input';
 import { sarifLog } from './sarif';
+import { fixFile, fixReport, type FileFix } from './fix-files';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 const t = (nl: string, en: string): string => (english ? en : nl);
@@ -23,6 +24,7 @@ const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|js
   --config FILE      instellingen (YAML of JSON) voor alle bestanden; standaard per bestand de dichtstbijzijnde
                      .samenspel.yaml of .samenspel.json in zijn map of een map erboven
   --threads N        aantal threads (standaard: alle kernen, bij 8 of meer bestanden per thread)
+  --fix              schrijft alle voorkeursoplossingen in de bestanden en meldt wat er veranderde
 
   Exit code: 0 = geen fouten, 1 = minstens één melding met ernst "error", 2 = verkeerd gebruik of onleesbare invoer.`;
 
@@ -168,8 +170,9 @@ function stylish(reports: FileReport[], elapsedMs: number, threads: number): str
   return out.join('\n');
 }
 
-function json(reports: FileReport[]): string {
+function json(reports: FileReport[], fixes?: FileFix[]): string {
   return JSON.stringify({
+    ...(fixes ? { fixes: fixes.filter((f) => f.written || f.skipped).map((f) => ({ path: f.path, written: f.written, applied: f.applied, ...(f.skipped ? { skipped: f.skipped } : {}) })) } : {}),
     files: reports.map((r) =>
       r.error
         ? { path: r.path, analysed: false, error: r.error, findings: [] }
@@ -208,6 +211,7 @@ export async function main(argv: string[]): Promise<number> {
     let format = 'stylish';
     let config: string | undefined;
     let threads: number | undefined;
+    let fix = false;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i];
@@ -219,17 +223,22 @@ export async function main(argv: string[]): Promise<number> {
         threads = Number(arg.includes('=') ? arg.slice(10) : rest[++i]);
         if (!Number.isInteger(threads) || threads < 1) throw new UsageError(t('--threads vraagt een geheel getal ≥ 1', '--threads needs a whole number ≥ 1'));
       }
+      else if (arg === '--fix') fix = true;
       else if (arg.startsWith('-')) throw new UsageError(t(`onbekende optie ${arg} (zie --help)`, `unknown option ${arg} (see --help)`));
       else paths.push(arg);
     }
     if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(t(`onbekend formaat "${format}": kies stylish, json of sarif`, `unknown format "${format}": use stylish, json or sarif`));
     const { settingsOf, configs } = settingsSource(config);
     const files = expandPaths(paths.length ? paths : ['.'], english ? 'en' : 'nl');
+    // Fixes first, then the usual check of what the files say now: what is left (fields to fill in) is reported.
+    // Entries that cannot be read are left to the check's own report.
+    const fixes = fix ? files.flatMap((f) => ('problem' in f ? [] : [fixFile(f.path, settingsOf(f.path), english ? 'en' : 'nl')])) : undefined;
+    const fixed = fixes && format === 'stylish' ? fixReport(fixes, english ? 'en' : 'nl') : '';
     const started = performance.now();
     const reports = await checkAll(files, settingsOf, threads);
     const elapsed = performance.now() - started;
-    const output = format === 'json' ? json(reports) : format === 'sarif' ? JSON.stringify(sarifLog(reports, english ? 'en' : 'nl'), null, 2) : stylish(reports, elapsed, workerCount(files.length, threads));
-    process.stdout.write(`${output}\n`);
+    const output = format === 'json' ? json(reports, fixes) : format === 'sarif' ? JSON.stringify(sarifLog(reports, english ? 'en' : 'nl'), null, 2) : stylish(reports, elapsed, workerCount(files.length, threads));
+    process.stdout.write(`${fixed ? `${fixed}\n\n` : ''}${output}\n`);
     const configProblems = configs().flatMap((c) => c.problems.map((p) => `${relative('.', c.path) || c.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
     for (const line of configProblems) process.stderr.write(`samenspel: ${line}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);

@@ -27,6 +27,9 @@ import { checkText, sizeNotice } from './input';
 import { CONFIG_GLOB, ProjectSettings } from './projectSettings';
 import { connect } from './transport';
 import { onWatchedFiles } from './watched';
+import { registerCompletion, TRIGGER_CHARACTERS } from './features/completion';
+import { registerSymbols } from './features/symbols';
+import { FIX_ALL_KIND, fixAllActions, ignoreActions, registerFixAllResolve, wanted, type ActionContext } from './features/workflow-actions';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -83,6 +86,7 @@ export function startServer(connection: Connection): void {
   let supportsConfiguration = false;
   let supportsSnippetEdits = false;
   let supportsWatcherRegistration = false;
+  let resolvesEdits = false;
   let initialOptions: unknown;
   const project = new ProjectSettings(connection);
 
@@ -94,11 +98,14 @@ export function startServer(connection: Connection): void {
     const { workspaceTrusted, ...options } = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
     project.trusted = workspaceTrusted !== false;
     initialOptions = params.initializationOptions === undefined ? undefined : options;
+    resolvesEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        documentSymbolProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
       },
       serverInfo: { name: 'samenspel', version: '0.1.0' },
     };
@@ -265,13 +272,20 @@ export function startServer(connection: Connection): void {
     return { documentChanges: [{ textDocument: { uri, version }, edits: mixed }] };
   }
 
+  async function actionContext(uri: string): Promise<ActionContext | null> {
+    const current = await currentFindings(uri);
+    return current && { ...current, settings: (await settingsFor(uri)).settings, path: uriPath(uri) };
+  }
+
   connection.onCodeAction(async (params) => {
-    const current = await currentFindings(params.textDocument.uri);
+    const current = await actionContext(params.textDocument.uri);
     if (!current) return [];
     const actions: CodeAction[] = [];
+    const atCursor: Parameters<typeof fixAllActions>[2] = [];
     for (const f of current.result.findings) {
       if (!intersects(f.range, params.range)) continue;
       const diagnostic = params.context.diagnostics.find((d) => d.source === 'samenspel' && d.code === f.ruleId && intersects(d.range, f.range)) ?? toDiagnostic(f);
+      atCursor.push({ finding: f, diagnostic });
       for (const fix of f.fixes) {
         actions.push({
           title: fix.title,
@@ -282,8 +296,12 @@ export function startServer(connection: Connection): void {
         });
       }
     }
-    return actions;
+    for (const { finding, diagnostic } of atCursor) actions.push(...ignoreActions(params.textDocument.uri, finding, diagnostic));
+    return [...(wanted(params.context.only, CodeActionKind.QuickFix) ? actions : []), ...fixAllActions(params, current, atCursor, resolvesEdits)];
   });
+  registerFixAllResolve(connection, actionContext);
+  registerSymbols(connection, (uri) => documents.get(uri), chunkCacheFor);
+  registerCompletion(connection, (uri) => documents.get(uri), chunkCacheFor, async (uri) => (await settingsFor(uri)).settings);
 
   /**
    * A finding's lesson in full and what the municipalities' practice shows. The hover leaves out the finding's
