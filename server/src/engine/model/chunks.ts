@@ -195,6 +195,11 @@ const ENUMERATED_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}\)|\p{N}{1,2}(\.
 /** Of those, the items of a list ("a.", "(b)", "•"), not the numbered clauses of an article ("2.1"). */
 const ITEM_LINE = /^\s*(\(?[a-z]\)|[a-z][.)]|\(\p{N}{1,2}\)|[•·▪■◦–]|o(?=\s{2}|\t))\s+\S/u;
 
+/** `end` moved before the CR of a CRLF that follows it: a span ends where its line does, not between CR and LF. */
+function beforeCr(text: string, end: number): number {
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
 function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?: { depth: number; text: string } }> {
   const text = plain.slice(span.start, span.end);
   if (!text.includes('\n')) return [span];
@@ -206,12 +211,12 @@ function splitAtHeadingLines(plain: string, span: Span): Array<Span & { heading?
     at += line.length + 1;
     const heading = line.trim() ? pseudoHeading(line, []) : null;
     if (heading) {
-      if (lineStart > blockStart) parts.push({ start: blockStart, end: lineStart - 1 });
+      if (lineStart > blockStart) parts.push({ start: blockStart, end: beforeCr(plain, lineStart - 1) });
       parts.push({ start: lineStart, end: lineStart + line.trimEnd().length, heading });
       blockStart = at;
     } else if (lineStart > blockStart && ENUMERATED_LINE.test(line)) {
       // "a. …", "(b) …", "2.3 …", "• …" on a line of its own: an item of a list that lost its Markdown.
-      parts.push({ start: blockStart, end: lineStart - 1 });
+      parts.push({ start: blockStart, end: beforeCr(plain, lineStart - 1) });
       blockStart = lineStart;
     }
   }
@@ -272,7 +277,7 @@ export function chunkFacts(text: string): ChunkFacts {
           const heading = after.findIndex((p) => p.heading);
           if (heading < 0) blocks.push({ ...span, type: 'paragraph', text: plain.slice(span.start, span.end), listItem, ...lead });
           else {
-            const end = after[heading].start - 1;
+            const end = beforeCr(plain, after[heading].start - 1);
             blocks.push({ start: item.start, end, type: 'paragraph', text: plain.slice(item.start, end), listItem, ...lead });
             pushParagraphs({ start: after[heading].start, end: span.end });
           }
@@ -295,7 +300,7 @@ export function chunkFacts(text: string): ChunkFacts {
             if (!first || first.type !== 'paragraph') return null;
             const start = spanOf(item).start;
             const lineEnd = text.indexOf('\n', start);
-            const end = lineEnd < 0 || lineEnd > spanOf(first).end ? spanOf(first).end : lineEnd;
+            const end = lineEnd < 0 || lineEnd > spanOf(first).end ? spanOf(first).end : beforeCr(text, lineEnd);
             const heading = pseudoHeading(`${(node.start ?? 1) + i}. ${text.slice(spanOf(first).start, end).trim()}`, end === spanOf(first).end ? first.children : []);
             return heading ? { item, start, end, heading } : null;
           });
@@ -306,8 +311,9 @@ export function chunkFacts(text: string): ChunkFacts {
               blocks.push({ start: t.start, end: t.end, type: 'heading', text: plain.slice(t.start, t.end) });
               const first = spanOf(t.item.children[0]);
               if (t.end < first.end) {
-                pushParagraphs({ start: t.end + 1, end: first.end });
-                textCandidates({ start: t.end + 1, end: first.end });
+                const next = t.end + (text[t.end] === '\r' ? 2 : 1);
+                pushParagraphs({ start: next, end: first.end });
+                textCandidates({ start: next, end: first.end });
               }
               for (const child of t.item.children.slice(1)) walk(child as Nodes);
             }

@@ -67,11 +67,13 @@ function titleOf(headings: Heading[], plain: string): Heading | null {
 export function buildModel(text: string, options: ModelOptions = {}): DocumentModel {
   const index = new LineIndex(text);
   // Without a cache there is nothing to reuse, and one parse of the whole is faster than many of its parts.
-  const cuts = options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(text);
+  // micromark drops a leading BOM and counts its offsets without it, so the chunks start after it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const cuts = (options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(text.slice(bom))).map((cut) => cut + bom);
   const previous = options.cache ? new Map(options.cache) : undefined;
   options.cache?.clear();
 
-  const plainParts: string[] = [];
+  const plainParts: string[] = bom ? [' '] : [];
   const headings: Heading[] = [];
   const rawBlocks: ChunkFacts['blocks'] = [];
   const candidates: PartyCandidate[] = [];
@@ -100,7 +102,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
     for (const m of facts.mentions) chunkMentions.push(shift(m, at));
     for (const m of facts.markers) markers.push(shift(m, at));
     for (const b of facts.topBlocks) topBlocks.push(shift(b, at));
-    if (i === 0) yaml = facts.yaml;
+    if (i === 0) yaml = facts.yaml && shift(facts.yaml, at);
     votes.nl += facts.votes.nl;
     votes.en += facts.votes.en;
   }

@@ -231,6 +231,17 @@ function removalEdit(text: string, span: Span): OffsetEdit {
   return { start, end, newText: '' };
 }
 
+/** Hedges with only spaces between them ("as much as possible waar mogelijk") go as one: their edits would overlap. */
+function joinAdjacent(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    const last = out.at(-1);
+    if (last && !text.slice(last.end, span.start).trim()) last.end = span.end;
+    else out.push({ ...span });
+  }
+  return out;
+}
+
 function quoted(words: string[], lang: Language): string {
   const m = MESSAGES[lang];
   const list = [...new Set(words.map((w) => w.toLowerCase()))].map(m.quote);
@@ -292,7 +303,7 @@ export const vagueAmbition: Rule = {
       const fixes: RuleFinding['fixes'] = [{ action: m.measurable, edits: [{ start: at, end: at, newText: m.placeholder }] }];
       // Removing the hedge only helps when it is all that is vague and the sentence stays whole without it.
       if (hedges.length && !verbs.length) {
-        fixes.push({ action: m.remove(quoted(hedges.map((h) => text.slice(h.start, h.end)), lang)), edits: hedges.map((h) => removalEdit(model.text, h)) });
+        fixes.push({ action: m.remove(quoted(hedges.map((h) => text.slice(h.start, h.end)), lang)), edits: joinAdjacent(model.text, hedges).map((h) => removalEdit(model.text, h)) });
       }
       findings.push({
         start: c.start,
