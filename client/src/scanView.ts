@@ -40,6 +40,8 @@ export function describeScope(scope: Scope, t: Translate): string {
       };
       return `${t('Samenspel only checks partnership documents, and this does not look like one: {0}.', scope.detail.map((d) => words[d] ?? d).join('; '))} ${howToStart}`;
     }
+    case 'own-files':
+      return t('Samenspel does not check its own documentation.');
     default:
       return t('Samenspel does not check this document ({0}).', first ?? scope.code);
   }

@@ -2,9 +2,8 @@
  * The language server: a thin adapter from LSP to the engine. Runs over IPC (VS Code) or stdio (any editor).
  * Nothing here writes to stdout but the connection itself: over stdio, stdout is the JSON-RPC channel.
  */
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
@@ -21,7 +20,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, lessonMarkdown, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
+import { analyze, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
 import { mergeSettings } from './config';
 import { checkText, sizeNotice } from './input';
 import { CONFIG_GLOB, ProjectSettings } from './projectSettings';
@@ -30,6 +29,8 @@ import { onWatchedFiles } from './watched';
 import { registerCompletion, TRIGGER_CHARACTERS } from './features/completion';
 import { registerSymbols } from './features/symbols';
 import { FIX_ALL_KIND, fixAllActions, ignoreActions, registerFixAllResolve, wanted, type ActionContext } from './features/workflow-actions';
+import { isOwnFile, ruleDocsHref, ruleDocsLinks, type RuleDocsLinks } from './features/docs';
+import { hoverMarkdown, lessonPageMarkdown } from './features/lessonText';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -50,11 +51,6 @@ interface Analysed {
 
 /** The scope detail of a document over the size limit: its notice is information, not a warning. */
 const TOO_LARGE = 'too large';
-
-function ruleDocsHref(ruleId: string): string {
-  // Shipped beside the bundle (dist/../docs/rules), so the link works offline and in any editor.
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).href;
-}
 
 function uriPath(uri: string): string {
   try {
@@ -89,14 +85,18 @@ export function startServer(connection: Connection): void {
   let resolvesEdits = false;
   let initialOptions: unknown;
   const project = new ProjectSettings(connection);
+  let docsLinks: RuleDocsLinks = 'file';
+  const docsHref = (ruleId: string): string => ruleDocsHref(ruleId, docsLinks);
 
   connection.onInitialize((params) => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     supportsSnippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     // VS Code's Workspace Trust: in an untrusted folder the folder's project files are not read.
-    const { workspaceTrusted, ...options } = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
+    // Trust and the kind of rule-docs link are the client's, not settings: what remains may be settings.
+    const { workspaceTrusted, ruleDocs, ...options } = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; ruleDocs?: unknown };
     project.trusted = workspaceTrusted !== false;
+    docsLinks = ruleDocsLinks({ ruleDocs });
     initialOptions = params.initializationOptions === undefined ? undefined : options;
     resolvesEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     return {
@@ -157,8 +157,9 @@ export function startServer(connection: Connection): void {
       severity: SEVERITY[f.severity],
       source: 'samenspel',
       code: f.ruleId,
-      codeDescription: { href: ruleDocsHref(f.ruleId) },
-      message: `${f.message}\n${f.lesson.title}`,
+      codeDescription: { href: docsHref(f.ruleId) },
+      // The lesson is one hover away; its title here would stand twice in the hover, under the message and above it.
+      message: f.message,
       data: f.data,
     };
   }
@@ -169,14 +170,20 @@ export function startServer(connection: Connection): void {
     return { analysed: false, scope: { code: 'unreadable', detail: [reason] }, language: 'nl', kind: null, findings: [], notices: [{ message, range: { start, end: start } }] };
   }
 
+  // Samenspel's own help pages talk about findings; checking them would report those examples as findings.
+  const OWN_FILES = { code: 'own-files', detail: [] } as const satisfies AnalysisResult['scope'];
+  const ownFile = (uri: string): boolean => uri.startsWith('file:') && isOwnFile(uriPath(uri));
+
   function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
+    const path = uriPath(document.uri);
+    if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', kind: null, findings: [], notices: [] };
     const text = document.getText();
     const tooLarge = sizeNotice(Buffer.byteLength(text), settings.maxFileSizeKB, 'both');
     if (tooLarge) return unreadable(TOO_LARGE, tooLarge);
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
-      return analyze(text, { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
+      return analyze(text, { path, settings, cache: chunkCacheFor(document.uri) });
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -303,25 +310,6 @@ export function startServer(connection: Connection): void {
   registerSymbols(connection, (uri) => documents.get(uri), chunkCacheFor);
   registerCompletion(connection, (uri) => documents.get(uri), chunkCacheFor, async (uri) => (await settingsFor(uri)).settings);
 
-  /**
-   * A finding's lesson in full and what the municipalities' practice shows. The hover leaves out the finding's
-   * message, which the editor already shows above it; the lesson command, which stands alone, keeps it.
-   */
-  function lessonText(findings: Finding[], lang: AnalysisResult['language'], withMessage: boolean): string {
-    return findings
-      .map((f) => {
-        const examples = f.examples.map((e) => `> „${e.quote.text}”\n> — ${e.quote.attribution} (${e.title})`).join('\n\n');
-        return [
-          ...(withMessage ? [`**${f.message}**`, ''] : []),
-          lessonMarkdown(f.lesson.id, lang),
-          ...(examples ? ['', lang === 'nl' ? '**Uit de praktijk**' : '**From practice**', '', examples] : []),
-          '',
-          `[${lang === 'nl' ? 'Over deze regel' : 'About this rule'}: ${f.ruleId}](${ruleDocsHref(f.ruleId)})`,
-        ].join('\n');
-      })
-      .join('\n\n---\n\n');
-  }
-
   async function findingsAt(uri: string, position: Range['start']): Promise<{ findings: Finding[]; lang: AnalysisResult['language'] } | null> {
     const current = await currentFindings(uri);
     if (!current) return null;
@@ -331,19 +319,20 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(async (params) => {
     const here = await findingsAt(params.textDocument.uri, params.position);
-    return here ? { contents: { kind: MarkupKind.Markdown, value: lessonText(here.findings, here.lang, false) } } : null;
+    return here ? { contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(here.findings, here.lang, docsHref) } } : null;
   });
 
   // "Samenspel: Toon les" — the lesson of the finding under the cursor, as Markdown.
   connection.onRequest('samenspel/lesson', async (params: { textDocument: { uri: string }; position: Range['start'] }) => {
     const here = await findingsAt(params.textDocument.uri, params.position);
-    return here ? { markdown: lessonText(here.findings, here.lang, true), language: here.lang } : null;
+    return here ? { markdown: lessonPageMarkdown(here.findings, here.lang, docsHref), language: here.lang } : null;
   });
 
   // "Samenspel: Samenwerkingsscan" — the six factors for the document, each green, amber or red.
   connection.onRequest('samenspel/scan', async (params: { textDocument: { uri: string } }) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || checkText(document.getText(), 'nl')) return null;
+    if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', items: [] };
     const { settings } = await settingsFor(document.uri);
     if (sizeNotice(Buffer.byteLength(document.getText()), settings.maxFileSizeKB, 'both')) return null;
     // The scan view refreshes while the writer types: reuse the document's parsed chunks like the diagnostics do.

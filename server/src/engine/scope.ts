@@ -41,6 +41,8 @@ export function scopeReason(scope: Scope): string {
     }
     case 'unreadable':
       return first ?? 'unreadable';
+    case 'own-files':
+      return 'one of Samenspel\'s own files (its documentation)';
   }
 }
 

@@ -31,7 +31,8 @@ export type Language = 'nl' | 'en';
 export interface LessonRef {
   id: string;
   title: string;
-  quote: { text: string; attribution: string };
+  /** The Dutch quote verbatim; for English documents also its gloss, a translation labelled as such. */
+  quote: { text: string; attribution: string; gloss?: string };
 }
 
 export interface Finding {
@@ -77,7 +78,7 @@ export interface Settings {
 }
 
 /** Why a document is (not) analysed: a code for programs, with its detail (a glob, a declared type, what is missing). */
-export type ScopeCode = 'declared' | 'included' | 'detected' | 'excluded' | 'declared-other' | 'genre' | 'auto-detect-off' | 'not-partnership' | 'unreadable';
+export type ScopeCode = 'declared' | 'included' | 'detected' | 'excluded' | 'declared-other' | 'genre' | 'auto-detect-off' | 'not-partnership' | 'unreadable' | 'own-files';
 
 export interface Scope {
   code: ScopeCode;
