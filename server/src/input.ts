@@ -18,7 +18,20 @@ export function checkText(text: string, lang: Language): string | null {
   return null;
 }
 
+/** UTF-16 by its byte order mark, or without one by NULs in every other byte of ASCII-like text. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 512);
+  if (sample.length < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? odd++ : even++;
+  const half = sample.length / 2;
+  return (odd > half * 0.9 && even === 0) || (even > half * 0.9 && odd === 0);
+}
+
 export function readDocument(bytes: Uint8Array, lang: Language): { text: string } | { error: string } {
+  if (looksUtf16(bytes)) return { error: lang === 'nl' ? 'UTF-16-tekst; sla het bestand op als UTF-8' : 'UTF-16 text; save the file as UTF-8' };
   if (bytes.includes(0)) return { error: lang === 'nl' ? 'binair bestand, geen Markdown-tekst' : 'binary file, not Markdown text' };
   let text: string;
   try {
