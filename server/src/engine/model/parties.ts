@@ -2,7 +2,7 @@
  * The parties to the agreement, as documents name them: front matter, a parties section in any heading style, a
  * prose list ("Partijen: A, B en C") or numbered clauses, with the aliases the text defines for them.
  */
-import { matchesOf, normalize } from '../text';
+import { cutAtParenthesis, matchesOf, normalize, withoutClosingParenthesis } from '../text';
 import { classifyHeading, partyType, type StakeholderGroup } from '../vocabulary';
 import type { PartyCandidate } from './chunks';
 import { NAME_KEYS, PARTY_KEYS, firstValue } from './front-matter';
@@ -24,7 +24,7 @@ export function aliasesIn(context: string): string[] {
   const out: string[] = [];
   for (const re of ALIAS_PATTERNS) {
     for (const m of matchesOf(re, context)) for (const found of [m[1], m[2]].filter(Boolean)) {
-      const alias = found.replace(/\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
+      const alias = found.replace(/(?<!\s)\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
       if (alias && alias.split(/\s+/).length <= 5 && !out.includes(alias)) out.push(alias);
     }
   }
@@ -52,8 +52,9 @@ function plausiblePartyName(name: string, groups: StakeholderGroup[]): boolean {
   });
 }
 
+/** Runs of spaces and stops are matched from their start only ((?<!\s)), not retried from each of their characters. */
 function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').split(/,|\s+(?:as|acting as|in its capacity as)\s+/u)[0].replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').replace(/[;:,.\s]+$/, '').trim();
+  return name.replace(/\s+/g, ' ').split(/,|(?<!\s)\s+(?:as|acting as|in its capacity as)\s+/u)[0].replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').replace(/(?<![;:,.\s])[;:,.\s]+$/, '').trim();
 }
 
 export function frontMatterParties(text: string, frontMatter: FrontMatter | null, groups: StakeholderGroup[]): Party[] | null {
@@ -75,7 +76,7 @@ export function frontMatterParties(text: string, frontMatter: FrontMatter | null
     const at = text.indexOf(full, searchFrom);
     const inside = at >= 0 && at < frontMatter.end;
     if (inside) searchFrom = at + full.length;
-    const display = full.replace(/\s*\(.*\)\s*$/, '');
+    const display = withoutClosingParenthesis(full);
     const aliases = [...aliasesIn(full), ...extra];
     parties.push({ name: display, aliases, type: partyType([display, ...aliases], groups), origin: 'front-matter', start: inside ? at : frontMatter.start, end: inside ? at + full.length : frontMatter.start + 3 });
   }
@@ -95,7 +96,7 @@ function collect(candidates: PartyCandidate[], origin: Party['origin'], groups: 
   const found: Party[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
-    const name = cleanName(c.name.replace(/\s*\(.*$/, ''));
+    const name = cleanName(cutAtParenthesis(c.name));
     const key = normalize(name);
     if (!plausiblePartyName(name, groups) || seen.has(key)) continue;
     seen.add(key);
