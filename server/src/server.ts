@@ -147,12 +147,19 @@ export function startServer(connection: Connection): void {
     return { analysed: false, scope: { code: 'unreadable', detail: [reason] }, language: 'nl', kind: null, findings: [], notices: [{ message, range: { start, end: start } }] };
   }
 
+  const loggedRuleErrors = new Set<string>();
   function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
     const text = document.getText();
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
-      return analyze(text, { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
+      const result = analyze(text, { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
+      // A rule that threw lost only its own findings; each distinct error is logged once, not on every keystroke.
+      for (const e of result.errors ?? []) {
+        const key = `${e.ruleId}: ${e.message}`;
+        if (!loggedRuleErrors.has(key) && loggedRuleErrors.add(key)) connection.console.error(`samenspel: rule ${key} (${document.uri})`);
+      }
+      return result;
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);

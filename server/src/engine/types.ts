@@ -78,6 +78,12 @@ export interface Scope {
   detail: string[];
 }
 
+/** A rule that threw while checking: its findings are missing, the other rules' are not. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
 export interface AnalysisResult {
   analysed: boolean;
   scope: Scope;
@@ -85,4 +91,6 @@ export interface AnalysisResult {
   kind: string | null;
   findings: Finding[];
   notices: Notice[];
+  /** Rules that threw, when any did. */
+  errors?: RuleError[];
 }
