@@ -1,9 +1,11 @@
 /**
  * Markdown nested thousands of levels deep (lists in lists, quotes in quotes) makes the parser slow down with every
- * level and finally overflow its stack. No real document nests that deep, so before parsing, the lines nested deeper
- * than MAX_DEPTH are blanked in the text the parser sees: same length, same line breaks, so every offset still holds.
- * The document itself is not changed; those lines are only not checked, a notice says where, and the rest of the
- * document is checked as usual.
+ * level and finally overflow its stack. No real document nests that deep, so before parsing, each line nested deeper
+ * than MAX_DEPTH becomes an HTML comment of the same length in the text the parser sees ("<!--   -->"): same line
+ * breaks, so every offset still holds, and a comment at column 0 closes the open lists and quotes instead of leaving
+ * a hundred of them to re-check every line. The document itself is not changed; those lines are only not checked, a
+ * notice says where, and the rest of the document is checked as usual (what followed in the deep lists is read as
+ * standing outside them).
  */
 import type { Span } from '../text';
 
@@ -31,13 +33,14 @@ function lineDepth(text: string, start: number, end: number): number {
   return levels + (columns >> 1);
 }
 
-/** The text with lines nested deeper than MAX_DEPTH blanked, and the spans of those lines; the same text when none. */
+/** The text with lines nested deeper than MAX_DEPTH made comments, and the spans of those lines; the same text when none. */
 export function boundNesting(text: string): { text: string; hidden: Span[] } {
   const hidden: Span[] = [];
   let start = 0;
   while (start <= text.length) {
     let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    // A line deeper than MAX_DEPTH has more than MAX_DEPTH characters, so its comment always fits.
     if (end > start && lineDepth(text, start, end) > MAX_DEPTH) {
       const last = hidden.at(-1);
       // Consecutive deep lines make one span, so the notice names a stretch, not ten thousand lines.
@@ -51,7 +54,7 @@ export function boundNesting(text: string): { text: string; hidden: Span[] } {
   const parts: string[] = [];
   let at = 0;
   for (const span of hidden) {
-    parts.push(text.slice(at, span.start), text.slice(span.start, span.end).replace(/[^\r\n]/g, ' '));
+    parts.push(text.slice(at, span.start), text.slice(span.start, span.end).replace(/[^\r\n]+/g, (line) => `<!--${' '.repeat(line.length - 7)}-->`));
     at = span.end;
   }
   parts.push(text.slice(at));
