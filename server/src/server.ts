@@ -174,6 +174,7 @@ export function startServer(connection: Connection): void {
   const OWN_FILES = { code: 'own-files', detail: [] } as const satisfies AnalysisResult['scope'];
   const ownFile = (uri: string): boolean => uri.startsWith('file:') && isOwnFile(uriPath(uri));
 
+  const loggedRuleErrors = new Set<string>();
   function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
     const path = uriPath(document.uri);
     if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', kind: null, findings: [], notices: [] };
@@ -183,7 +184,13 @@ export function startServer(connection: Connection): void {
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
-      return analyze(text, { path, settings, cache: chunkCacheFor(document.uri) });
+      const result = analyze(text, { path, settings, cache: chunkCacheFor(document.uri) });
+      // A rule that threw lost only its own findings; each distinct error is logged once, not on every keystroke.
+      for (const e of result.errors ?? []) {
+        const key = `${e.ruleId}: ${e.message}`;
+        if (!loggedRuleErrors.has(key) && loggedRuleErrors.add(key)) connection.console.error(`samenspel: rule ${key} (${document.uri})`);
+      }
+      return result;
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);

@@ -15,7 +15,8 @@ import { documentOutline, type OutlineItem } from './outline';
 import { nameCompletions, type Completions } from './complete';
 import { matchesOf } from './text';
 import { FIELD } from './vocabulary';
-import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
+import type { Rule, RuleContext, RuleFinding } from './rule';
+import type { AnalysisResult, Finding, Position, Range, RuleError, Settings, TextEdit } from './types';
 
 export type * from './types';
 export { RULES } from './rules';
@@ -67,9 +68,13 @@ function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): {
     notices: model.notices,
   };
   if (!scope.analysed) return { result: { ...base, findings: [] }, suppressed: [] };
-  const { kept, suppressed, notices } = applySuppression(runRules(model, settings), model.markers, model.text, model.index, RULE_IDS, model.language);
+  const errors: RuleError[] = [];
+  const { kept, suppressed, notices } = applySuppression(runRules(model, settings, errors), model.markers, model.text, model.index, RULE_IDS, model.language);
   const findings = kept.map((f) => ({ ...f, ignore: ignoreFixes(model, f) }));
-  return { result: { ...base, notices: [...model.notices, ...notices], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}) }, suppressed };
+  return {
+    result: { ...base, notices: [...model.notices, ...notices], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}), ...(errors.length ? { errors } : {}) },
+    suppressed,
+  };
 }
 
 /** The six-factor scan of a document, from the same analysis as its findings, and how many spots are still open. */
@@ -82,13 +87,15 @@ export function scan(text: string, options: AnalyzeOptions = {}): { result: Anal
 
 const RULE_IDS = RULES.map((r) => r.id);
 
-function runRules(model: DocumentModel, settings: Settings): Finding[] {
+/** The rules to run; a test may pass its own to check that one that throws does not stop the others. */
+export function runRules(model: DocumentModel, settings: Settings, errors: RuleError[], rules: readonly Rule[] = RULES): Finding[] {
   const lang = model.language;
   const findings: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const level = settings.rules[rule.id] ?? rule.defaultSeverity;
     if (level === 'off') continue;
-    for (const f of rule.check({ model, settings, lang })) {
+    const found = checkIsolated(rule, { model, settings, lang }, errors);
+    for (const f of found) {
       const lesson = lessonRef(f.lesson ?? rule.lesson, lang, f.quote);
       const toEdit = (e: { start: number; end: number; newText: string }): TextEdit => {
         const snippet = asSnippet(e.newText);
@@ -112,6 +119,16 @@ function runRules(model: DocumentModel, settings: Settings): Finding[] {
     }
   }
   return oncePerSpot(findings).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/** A rule that throws loses its own findings, not the others': the error is kept for the adapter to log. */
+function checkIsolated(rule: Rule, context: RuleContext, errors: RuleError[]): RuleFinding[] {
+  try {
+    return rule.check(context);
+  } catch (error) {
+    errors.push({ ruleId: rule.id, message: error instanceof Error ? error.message : String(error) });
+    return [];
+  }
 }
 
 /** Inserted text as an editor snippet: each field to fill in ("[bedrag]") becomes a tab stop, the first selected. */

@@ -18,12 +18,20 @@ const ABBREVIATIONS = new Set(
 export function splitSentences(text: string, base = 0): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const re = /[.!?]+(?=\s+["'„“‘(\p{Lu}\p{N}€])|[.!?]+(?=\s*$)/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  // A run of stops is taken whole, and only its end is tested: a pattern like /[.!?]+(?=\s+…)/ would retry every
+  // shorter run at every start, quadratic on "......".
+  const stops = /[.!?]+/gu;
+  const sentenceStart = /\s+["'„“‘(\p{Lu}\p{N}€]/uy;
+  let last = text.length;
+  while (last > 0 && /\s/.test(text[last - 1])) last--;
+  for (let m = stops.exec(text); m; m = stops.exec(text)) {
     const end = m.index + m[0].length;
+    sentenceStart.lastIndex = end;
+    // A sentence ends before white space and a capital, digit or quote, or at the end of the text.
+    if (end < last && !sentenceStart.test(text)) continue;
     if (m[0] === '.') {
       // The word before the stop; abbreviations are short, so a short look back is enough.
-      const word = /([\p{L}./]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
+      const word = /(?<![\p{L}./])([\p{L}./]+)$/u.exec(text.slice(Math.max(start, m.index - 12), m.index))?.[1]?.toLowerCase() ?? '';
       // Single letters ("A. de Vries") and listed abbreviations are no sentence end.
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
     }

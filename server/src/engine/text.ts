@@ -107,3 +107,29 @@ export function normalize(text: string): string {
     .replace(/[^\p{L}\p{N}&/]+/gu, ' ')
     .trim();
 }
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Where the last line of `text` starts (after its last line break of any kind). */
+function lastLineStart(text: string): number {
+  let at = text.length;
+  while (at > 0 && !LINE_BREAK.test(text[at - 1])) at--;
+  return at;
+}
+
+/**
+ * `text` without a parenthesised remark on its last line and the white space before it: what
+ * `replace(/\s*\(.*$/, '')` does, in one pass instead of a retry at every space of a long run.
+ */
+export function cutAtParenthesis(text: string): string {
+  const at = text.indexOf('(', lastLineStart(text));
+  return at < 0 ? text : text.slice(0, at).trimEnd();
+}
+
+/** `text` without a closing "(…)" at its end: what `replace(/\s*\(.*\)\s*$/, '')` does, in one pass. */
+export function withoutClosingParenthesis(text: string): string {
+  const end = text.trimEnd();
+  if (!end.endsWith(')')) return text;
+  const at = end.indexOf('(', lastLineStart(end.slice(0, -1)));
+  return at < 0 || at >= end.length - 1 ? text : text.slice(0, at).trimEnd();
+}

@@ -85,6 +85,12 @@ export interface Scope {
   detail: string[];
 }
 
+/** A rule that threw while checking: its findings are missing, the other rules' are not. */
+export interface RuleError {
+  ruleId: string;
+  message: string;
+}
+
 export interface AnalysisResult {
   analysed: boolean;
   scope: Scope;
@@ -94,4 +100,6 @@ export interface AnalysisResult {
   notices: Notice[];
   /** How many findings suppression comments silence (left out when none). */
   suppressed?: number;
+  /** Rules that threw, when any did. */
+  errors?: RuleError[];
 }

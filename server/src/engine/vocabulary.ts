@@ -221,6 +221,8 @@ function classify(text: string, whole: boolean): SectionClass | null {
 export const FIELD = new RegExp(placeholderData.fields.map((p) => `(?:${p})`).join('|'), 'u');
 /** Words that put a value off: n.t.b., PM, nader te bepalen, to be agreed. */
 export const DEFERRAL = wordsOf(placeholderData.deferrals);
+/** A cell that only defers its value: "TBC", "n.t.b.", "PM". */
+export const DEFERRAL_ONLY = new RegExp(`^(?:${DEFERRAL.source})[.;,]?$`, 'iu');
 /** What a value says once its fields and a clause number in front ("5.4", which is no amount) are left out. */
 export function valueText(text: string): string {
   return replaceAll(FIELD, text, '').replace(/^\s*\p{N}+(\.\p{N}+)*\.?\s+/u, '');
@@ -244,9 +246,10 @@ const UNIT = alternation(A.units);
 const CURRENCY = alternation(A.currency);
 export const ANCHOR_QUANTITY = new RegExp(
   [
-    // € 300.000, 95%, 0,5 fte, 4 uur, 12 keer; number words too ("twee keer", "tien procent").
+    // € 300.000, 95%, 0,5 fte, 4 uur, 12 keer; number words too ("twee keer", "tien procent"). A number is read from
+    // its first digit, not also from each part after a "." or ",": "1.1.1.1…" would be rescanned from every part.
     `(?:${CURRENCY})\\s?${NUMBER}`,
-    `(?<![\\p{L}\\p{N}])(?:${NUMBER}|${NUMBER_WORD})\\s?(?:${UNIT})(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}\\p{N}]|\\p{N}[.,])(?:${NUMBER}|${NUMBER_WORD})\\s?(?:${UNIT})(?![\\p{L}\\p{N}])`,
     // "ten minste 12", "minder dan vijf", "van 14 naar 7".
     `(?<![\\p{L}\\p{N}])(?:${alternation(A.comparisons)})\\s(?:${NUMBER}|${NUMBER_WORD})(?![\\p{L}])`,
     `(?<![\\p{L}\\p{N}])(?:${alternation(A.changeVerbs)})(?![\\p{L}\\p{N}])`,
@@ -342,4 +345,24 @@ export function languageFromValue(value: unknown): Language | null {
   if (/^(nl|nld|dut|nederlands|dutch)/.test(v)) return 'nl';
   if (/^(en|eng|engels|english)/.test(v)) return 'en';
   return null;
+}
+
+/**
+ * Every pattern this module compiles from the vocabulary, exported or not, for the test that times each regex of
+ * the engine on its worst input (test/regex-linear.test.ts).
+ */
+export function compiledPatterns(): Array<{ name: string; re: RegExp }> {
+  const named = (name: string, re: RegExp | null): Array<{ name: string; re: RegExp }> => (re ? [{ name, re }] : []);
+  return [
+    ...STAKEHOLDER_GROUPS.flatMap((g) => [...named(`${g.id}.any`, g.any), ...named(`${g.id}.words`, g.words), ...named(`${g.id}.falseFriends`, g.falseFriends)]),
+    ...named('compound heads', compoundScan(STAKEHOLDER_GROUPS)),
+    ...KIND_RES.map((k) => ({ name: `kind ${k.id}`, re: k.re })),
+    ...SECTION_RES.flatMap((s) => [...named(`section ${s.cls}`, s.re), ...named(`section ${s.cls} whole`, s.whole)]),
+    ...Object.entries(SCAN_WORDS).map(([key, re]) => ({ name: `scan ${key}`, re })),
+    ...Object.entries({
+      AGREEMENT, GENRE, EDUCATION_TOPIC, FIELD, DEFERRAL, DEFERRAL_ONLY, PROSE_DEFERRAL, HEDGE_REMOVABLE, HEDGE_VERB, ANCHOR_QUANTITY, DIGITS, DATE, FREQUENCY,
+      BENCHMARK, EXISTING_COUNT, DELIVERABLE, CREATION, ACTOR, META_STATEMENT, RELATIVE_TIMING, AMOUNT, MONEY_VERB, PROVIDES, RESOURCE, NEGATION,
+      EMPTY_CONTRIBUTION, ALL_EDUCATION, ALL_PARTIES, MUNICIPAL_NAME, EDUCATION_NAME,
+    }).map(([name, re]) => ({ name, re })),
+  ];
 }

@@ -5,7 +5,7 @@
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { parseMarkdown } from '../parse';
 import { suppressionMarkers, type SuppressionMarker } from '../suppress';
-import type { Span } from '../text';
+import { cutAtParenthesis, type Span } from '../text';
 import { FIELD, STAKEHOLDER_GROUPS, classifyHeading, groupMentions, languageVotes } from '../vocabulary';
 import type { Block, Heading } from './types';
 
@@ -43,13 +43,14 @@ export function spanOf(node: Nodes): Span {
   return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
 }
 
-/** Text of phrasing content, HTML comments left out. */
+/** Text of phrasing content, HTML comments left out. A loop, not recursion: emphasis may nest thousands deep. */
 export function phrasingText(nodes: readonly (PhrasingContent | Nodes)[]): string {
   let out = '';
-  for (const node of nodes) {
+  const stack: Nodes[] = [...nodes].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
     else if (node.type === 'break') out += ' ';
-    else if ('children' in node) out += phrasingText(node.children as Nodes[]);
+    else if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return out;
 }
@@ -72,7 +73,11 @@ function plainText(text: string, tree: Root): string {
     if (!first || !last) return void hidden.push({ start, end });
     hidden.push({ start, end: spanOf(first).start }, { start: spanOf(last).end, end });
   };
-  const visit = (node: Nodes): void => {
+  // A loop over a stack, not recursion: inline markup may nest thousands deep. The order does not matter, the
+  // hidden spans are sorted below.
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) visit(node);
+  function visit(node: Nodes): void {
     const { start, end } = spanOf(node);
     switch (node.type) {
       case 'html':
@@ -109,9 +114,8 @@ function plainText(text: string, tree: Root): string {
         for (const m of text.slice(start, end).matchAll(/^[ \t]*(>[ \t]?)+/gm)) hidden.push({ start: start + m.index, end: start + m.index + m[0].length });
         break;
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  visit(tree);
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+  }
   if (!hidden.length) return text;
   hidden.sort((x, y) => x.start - y.start);
   const parts: string[] = [];
@@ -131,9 +135,20 @@ function partyLabel(nodes: readonly PhrasingContent[]): string | null {
   const first = nodes.find((n) => !(n.type === 'text' && !n.value.trim()) && n.type !== 'html');
   if (!first) return null;
   if (first.type === 'strong') return phrasingText(first.children).trim();
-  const text = phrasingText(nodes);
-  const name = text.split(/\s*(?::|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd| statutair| located| of [\p{N}])/u)[0].trim();
+  const name = textBefore(phrasingText(nodes), LABEL_END);
   return name || null;
+}
+
+/**
+ * Where a party's name ends in a line: the text before the first of these, trimmed. Searched without a leading
+ * `\s*`, which would make a run of spaces quadratic; trimming gives the same name.
+ */
+const LABEL_END = /:|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd| statutair| located| of [\p{N}]/u;
+const LINE_LABEL_END = /:|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd/u;
+
+function textBefore(text: string, end: RegExp): string {
+  const at = text.search(end);
+  return (at < 0 ? text : text.slice(0, at)).trim();
 }
 
 /** "Partijen: Gemeente X, Stichting Y en Z." names its parties in running text. */
@@ -146,10 +161,11 @@ function proseParties(text: string, base: number): Array<{ name: string; start: 
   const out: Array<{ name: string; start: number; end: number }> = [];
   const listStart = text.length - m[1].length;
   let at = 0;
-  for (const piece of list.split(/,\s*|\s+(?:en|and|&)\s+/u)) {
+  // (?<!\s): the space before "en" is taken from its start, not retried from every space of a run.
+  for (const piece of list.split(/,\s*|(?<!\s)\s+(?:en|and|&)\s+/u)) {
     const offset = list.indexOf(piece, at);
     at = offset + piece.length;
-    const name = piece.replace(/\s*\(.*$/, '').trim();
+    const name = cutAtParenthesis(piece).trim();
     if (name) out.push({ name, start: base + listStart + offset, end: base + listStart + offset + piece.length });
   }
   return out;
@@ -166,8 +182,9 @@ function pseudoHeading(text: string, nodes: readonly PhrasingContent[]): { depth
   const line = text.trim();
   if (!line || line.includes('\n') || line.length > 90) return null;
   // A line of a table of contents ("5. Financiering ........ 8") points to a heading; it is none.
-  if (/(\.{3,}|…|\s{3,})\s*\p{N}{1,3}\s*$/u.test(line)) return null;
-  const onlyBold = (nodes.length === 1 && nodes[0].type === 'strong') || (nodes.length === 2 && nodes[0].type === 'strong' && nodes[1].type === 'text' && /^\s*:?\s*$/.test(nodes[1].value));
+  // Each run of dots or spaces is tried from its start only, so a long run is not rescanned from every character.
+  if (/(?:(?<!\.)\.{3,}|…|(?<!\s)\s{3})\s*\p{N}{1,3}\s*$/u.test(line)) return null;
+  const onlyBold = (nodes.length === 1 && nodes[0].type === 'strong') || (nodes.length === 2 && nodes[0].type === 'strong' && nodes[1].type === 'text' && /^\s*(?::\s*)?$/.test(nodes[1].value));
   // "3.1 The Parties' shared aims are:" is a numbered clause that leads in to a list, not a heading.
   const numbered = !/:\s*$/.test(line) && (/^(artikel|article|hoofdstuk|chapter|paragraaf|section)\s+\p{N}+|^\p{N}+(\.\p{N}+)*\.?\s+\p{Lu}/u.test(line) || /^(artikel|article)\s+\p{N}+/iu.test(line));
   if (!onlyBold && !numbered && !/^\p{Lu}[^.!]*[?:]?$/u.test(line)) return null;
@@ -237,7 +254,7 @@ export function chunkFacts(text: string): ChunkFacts {
     // Text from a PDF keeps its bullets and letters: "•   de gemeente Wadderveen;", "a) Harwick Borough Council, …".
     for (const m of plain.slice(span.start, span.end).matchAll(/^[ \t]*(?:[•·▪■◦–-]|o(?=[ \t]{2})|\(?[a-z]\)|[a-z][.)]|\(?\p{N}{1,2}[.)])[ \t]+([^\n]+)/gmu)) {
       const at = span.start + m.index + m[0].length - m[1].length;
-      const name = m[1].split(/\s*(?::|–|—| - |\(|,|;| vertegenwoordigd| represented| gevestigd)/u)[0].trim();
+      const name = textBefore(m[1], LINE_LABEL_END);
       if (name) partyCandidates.push({ name, start: at, end: at + m[1].length, context: m[1] });
     }
   };
@@ -402,7 +419,8 @@ export function chunkBoundaries(text: string): number[] {
     if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
       cuts.push(lineStart);
     }
-    const open = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
+    // (?!`) first: a shorter part of a run of backticks is no fence, and would rescan the line once per backtick.
+    const open = /^ {0,3}(`{3,}(?!`)(?!.*`)|~{3,})/.exec(content);
     if (open) fence = open[1].replace(/[^`~]/g, '');
     else if (/^ {0,3}<!--/.test(content) && !content.slice(content.indexOf('<!--') + 4).includes('-->')) inComment = true;
     previousBlank = blank;

@@ -8,6 +8,7 @@ import { LineIndex, findAll, matchesOf, wordRegExp, type Span } from '../text';
 import type { Notice } from '../types';
 import { groupMentions, groupsWith, kindIn, languageFromValue, literal } from '../vocabulary';
 import { chunkBoundaries, chunkFacts, type ChunkCache, type ChunkFacts, type PartyCandidate } from './chunks';
+import { boundNesting, MAX_DEPTH } from './depth';
 import { KIND_KEYS, LANGUAGE_KEYS, firstValue, readFrontMatter } from './front-matter';
 import { frontMatterParties, sectionParties, withBodyAliases, withGenericAliases } from './parties';
 import { assignSections, buildSections } from './sections';
@@ -66,10 +67,12 @@ function titleOf(headings: Heading[], plain: string): Heading | null {
  */
 export function buildModel(text: string, options: ModelOptions = {}): DocumentModel {
   const index = new LineIndex(text);
+  // What the parser reads: the text with lines nested too deep to parse blanked (same offsets).
+  const { text: parsed, hidden } = boundNesting(text);
   // Without a cache there is nothing to reuse, and one parse of the whole is faster than many of its parts.
   // micromark drops a leading BOM and counts its offsets without it, so the chunks start after it.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const cuts = (options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(text.slice(bom))).map((cut) => cut + bom);
+  const bom = parsed.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const cuts = (options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(parsed.slice(bom))).map((cut) => cut + bom);
   const previous = options.cache ? new Map(options.cache) : undefined;
   options.cache?.clear();
 
@@ -84,7 +87,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   const votes = { nl: 0, en: 0 };
   for (let i = 0; i < cuts.length; i++) {
     const at = cuts[i];
-    const chunk = text.slice(at, cuts[i + 1] ?? text.length);
+    const chunk = parsed.slice(at, cuts[i + 1] ?? text.length);
     let facts = previous?.get(chunk);
     if (!facts) facts = chunkFacts(chunk);
     options.cache?.set(chunk, facts);
@@ -107,7 +110,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
     votes.en += facts.votes.en;
   }
   const plain = plainParts.join('');
-  const notices: Notice[] = [];
+  const notices: Notice[] = hidden.map((span) => ({ message: DEPTH_NOTICE, range: index.range(span.start, span.end) }));
   const frontMatter = readFrontMatter(yaml, index, notices);
 
   const sections = buildSections(nestPseudoHeadings(headings), text.length);
@@ -150,6 +153,8 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
     topBlocks,
   };
 }
+
+const DEPTH_NOTICE = `Deze regels zijn dieper dan ${MAX_DEPTH} niveaus genest (lijsten of citaten) en worden niet gecontroleerd; de rest van het document wel. / These lines are nested deeper than ${MAX_DEPTH} levels (lists or quotes) and are not checked; the rest of the document is.`;
 
 /** A school itself ("Basisschool De Kiem", "obs De Regenboog") signs through its director; its board is another body. */
 const ONE_SCHOOL = /^(openbare |christelijke |katholieke )?(basisschool|school|obs|cbs|rkbs|pcbs|sbo|kindcentrum|ikc)\s/iu;

@@ -2,7 +2,7 @@
  * The parties to the agreement, as documents name them: front matter, a parties section in any heading style, a
  * prose list ("Partijen: A, B en C") or numbered clauses, with the aliases the text defines for them.
  */
-import { matchesOf, normalize } from '../text';
+import { cutAtParenthesis, matchesOf, normalize, withoutClosingParenthesis } from '../text';
 import { classifyHeading, partyType, type StakeholderGroup } from '../vocabulary';
 import type { PartyCandidate } from './chunks';
 import { NAME_KEYS, PARTY_KEYS, firstValue } from './front-matter';
@@ -24,7 +24,7 @@ export function aliasesIn(context: string): string[] {
   const out: string[] = [];
   for (const re of ALIAS_PATTERNS) {
     for (const m of matchesOf(re, context)) for (const found of [m[1], m[2]].filter(Boolean)) {
-      const alias = found.replace(/\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
+      const alias = found.replace(/(?<!\s)\s+(?:en|and|of|or|die|dat|which|who)\s.*$/iu, '').replace(/^(?:te noemen|genoemd)\s*:?\s*/iu, '').trim();
       if (alias && alias.split(/\s+/).length <= 5 && !out.includes(alias)) out.push(alias);
     }
   }
@@ -52,8 +52,9 @@ function plausiblePartyName(name: string, groups: StakeholderGroup[]): boolean {
   });
 }
 
+/** Runs of spaces and stops are matched from their start only ((?<!\s)), not retried from each of their characters. */
 function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').split(/,|\s+(?:as|acting as|in its capacity as)\s+/u)[0].replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').replace(/[;:,.\s]+$/, '').trim();
+  return name.replace(/\s+/g, ' ').split(/,|(?<!\s)\s+(?:as|acting as|in its capacity as)\s+/u)[0].replace(/^(de|het|the)\s+/i, '').replace(/[*_`]/g, '').replace(/(?<![;:,.\s])[;:,.\s]+$/, '').trim();
 }
 
 export function frontMatterParties(text: string, frontMatter: FrontMatter | null, groups: StakeholderGroup[]): Party[] | null {
@@ -75,7 +76,7 @@ export function frontMatterParties(text: string, frontMatter: FrontMatter | null
     const at = text.indexOf(full, searchFrom);
     const inside = at >= 0 && at < frontMatter.end;
     if (inside) searchFrom = at + full.length;
-    const display = full.replace(/\s*\(.*\)\s*$/, '');
+    const display = withoutClosingParenthesis(full);
     const aliases = [...aliasesIn(full), ...extra];
     parties.push({ name: display, aliases, type: partyType([display, ...aliases], groups), origin: 'front-matter', start: inside ? at : frontMatter.start, end: inside ? at + full.length : frontMatter.start + 3 });
   }
@@ -95,7 +96,7 @@ function collect(candidates: PartyCandidate[], origin: Party['origin'], groups: 
   const found: Party[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
-    const name = cleanName(c.name.replace(/\s*\(.*$/, ''));
+    const name = cleanName(cutAtParenthesis(c.name));
     const key = normalize(name);
     if (!plausiblePartyName(name, groups) || seen.has(key)) continue;
     seen.add(key);
@@ -108,16 +109,71 @@ function collect(candidates: PartyCandidate[], origin: Party['origin'], groups: 
 /** Aliases a document defines where it first spells a party out: "St Aidan's … Trust (the "Trust" or "SADAT")". */
 export function withBodyAliases(parties: Party[], plain: string): Party[] {
   const lower = plain.toLowerCase();
+  const names = new NameIndex(parties.map((p) => p.name.toLowerCase()));
   return parties.map((p) => {
-    const at = lower.indexOf(p.name.toLowerCase());
+    const own = p.name.toLowerCase();
+    const at = names.first(lower, own);
     if (at < 0) return p;
     const rest = plain.slice(at + p.name.length, at + p.name.length + 300);
     // The clause ends at a stop, a blank line, the next list item, or where the next party is spelled out.
-    const ends = [rest.search(/;|\.\s|\n\s*\n|\n\s*([-*+•]|\(?\p{N}+[.)])\s/u), ...parties.filter((o) => o !== p).map((o) => rest.toLowerCase().indexOf(o.name.toLowerCase()))].filter((i) => i >= 0);
+    const stop = rest.search(/;|\.\s|\n\s*\n|\n\s*([-*+•]|\(?\p{N}+[.)])\s/u);
+    const other = names.earliestOther(rest.toLowerCase(), own, stop < 0 ? rest.length : stop);
+    const ends = [stop, other].filter((i) => i >= 0);
     const clause = rest.slice(0, ends.length ? Math.min(...ends) : rest.length);
     const found = aliasesIn(clause).filter((a) => !p.aliases.includes(a) && normalize(a) !== normalize(p.name));
     return found.length ? { ...p, aliases: [...p.aliases, ...found] } : p;
   });
+}
+
+/**
+ * Where party names stand in a text, with the cost of one look per position and name length rather than one search
+ * per name: with thousands of parties (a 20,000-row table under Partijen), a search of the text for every party's
+ * name and of every clause for every other name was quadratic. Finds the same positions as indexOf does.
+ */
+class NameIndex {
+  private readonly counts = new Map<string, number>();
+  private readonly lengths: number[];
+  /** Where each name first stands in the text it was asked about last, filled in one pass. */
+  private firsts: Map<string, number> | null = null;
+  private firstsOf = '';
+
+  constructor(names: string[]) {
+    for (const n of names) if (n) this.counts.set(n, (this.counts.get(n) ?? 0) + 1);
+    this.lengths = [...new Set([...this.counts.keys()].map((n) => n.length))].sort((a, b) => a - b);
+  }
+
+  /**
+   * `text.indexOf(name)`. With many names of few lengths, one pass over the text finds every name's first place at
+   * once (a look per position and length); a few names are cheaper searched one by one.
+   */
+  first(text: string, name: string): number {
+    if (this.counts.size <= 16 * this.lengths.length) return text.indexOf(name);
+    if (!this.firsts || this.firstsOf !== text) {
+      this.firsts = new Map();
+      this.firstsOf = text;
+      for (let i = 0; i < text.length && this.firsts.size < this.counts.size; i++) {
+        for (const length of this.lengths) {
+          if (i + length > text.length) break;
+          const candidate = text.slice(i, i + length);
+          if (this.counts.has(candidate) && !this.firsts.has(candidate)) this.firsts.set(candidate, i);
+        }
+      }
+    }
+    return this.firsts.get(name) ?? -1;
+  }
+
+  /** The first place in `text[0, limit)` where another party's name starts (and ends within `text`), or -1. */
+  earliestOther(text: string, own: string, limit: number): number {
+    for (let i = 0; i < Math.min(limit, text.length); i++) {
+      for (const length of this.lengths) {
+        if (i + length > text.length) break;
+        const candidate = text.slice(i, i + length);
+        const count = this.counts.get(candidate);
+        if (count && (candidate !== own || count > 1)) return i;
+      }
+    }
+    return -1;
+  }
 }
 
 /** "de gemeente" is the one municipal party, "the trust" the one education party: usable aliases when unambiguous. */

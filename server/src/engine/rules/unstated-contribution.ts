@@ -53,7 +53,27 @@ function defers(text: string): boolean {
 }
 
 /** "5.4 Diocese of Ashcombe: contribution TBC." names its party, then its value. */
-const LABELLED = /^\s*(?:\p{N}+(?:\.\p{N}+)*\.?\s+)?([^:\n]{2,80}?)\s*:\s+(\S[\s\S]*?)\s*$/u;
+const LABELLED = /^(?:\p{N}+(?:\.\p{N}+)*\.?(?=(\s+))\1)?(?<label>[^:\n]{2,80}?)(?=(\s*))\3:\s/u;
+/**
+ * "Gemeente X: …", "Gemeente X – …", also with the separator on the next line: a list item's label, then its value.
+ * The white space before the separator is taken whole (`(?=(\s*))\2`, an atomic group), so a long run of it is not
+ * retried at every label length.
+ */
+const ITEM_LABEL = /^(?<label>[^:\n]{2,80}?)(?=(\s*))\2(?::|(?<=\s)[–—]\s|(?<= )- )/u;
+
+/**
+ * A label and the value after it, each trimmed, with where the value starts: the label pattern is anchored and
+ * bounded, and the value is the rest of the text. One pattern for both (`\s*(…)\s*$` around a lazy value) retried
+ * every split of a run of spaces, quadratic in its length.
+ */
+function labelled(text: string, label: RegExp): { label: string; value: string; valueAt: number } | null {
+  const lead = text.length - text.trimStart().length;
+  const m = label.exec(text.slice(lead));
+  if (!m) return null;
+  const rest = text.slice(lead + m[0].length);
+  const value = rest.trim();
+  return { label: m.groups!.label.trimEnd(), value, valueAt: lead + m[0].length + rest.length - rest.trimStart().length };
+}
 
 /** What a stretch of text says about a contribution: something concrete, only fields to fill in, a deferral, or nothing. */
 type Statement = 'concrete' | 'field' | 'deferred' | 'empty';
@@ -172,7 +192,7 @@ function bestFor(all: Matcher[], label: string): Party[] {
 
 /** "Veldmere en Oosterzand", "SKO, OBO": a label that names several parties, in parts. */
 function labelParts(label: string): string[] {
-  return label.split(/\s*(?:,|&|\/|\s(?:en|and)\s)\s*/u).filter((p) => p.trim());
+  return label.split(/(?:(?<!\s)\s+)?(?:,|&|\/|\s(?:en|and)\s)\s*/u).filter((p) => p.trim());
 }
 
 /** The parties an entry is about: a label goes to its best match, running text to every party it names. */
@@ -246,10 +266,10 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         const itemText = text.slice(block.start, block.listItem.item.end);
         const anchor = { start: block.start, end: model.index.lineEnd(block.start) };
         const item = { start: block.start, end: block.listItem.item.end };
-        const m = /^\s*([^:\n]{2,80}?)\s*(?::|\s[–—]\s| - )\s*([\s\S]*?)\s*$/u.exec(itemText);
-        if (m && tokens(m[1]).length <= 8) {
-          const valueStart = block.start + itemText.length - itemText.trimStart().length + itemText.trimStart().lastIndexOf(m[2]);
-          push({ label: m[1], text: m[2], span: item, anchor, placeholders: defers(m[2]) ? [{ start: valueStart, end: valueStart + m[2].length, header: '' }] : [] }, leadIn ?? inherited);
+        const m = labelled(itemText, ITEM_LABEL);
+        if (m && tokens(m.label).length <= 8) {
+          const valueStart = block.start + m.valueAt;
+          push({ label: m.label, text: m.value, span: item, anchor, placeholders: defers(m.value) ? [{ start: valueStart, end: valueStart + m.value.length, header: '' }] : [] }, leadIn ?? inherited);
         } else push({ label: null, text: itemText, span: item, anchor, placeholders: defers(itemText) ? [{ ...trimmed(text, { start: block.start, end: block.end }), header: '' }] : [] }, leadIn ?? inherited);
       } else if (block.type === 'paragraph' && !block.listItem) {
         // Sentence by sentence; a sentence that names nobody ("Zij levert ook …") continues the one before.
@@ -263,9 +283,9 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         leadIn = null;
         for (const s of splitSentences(block.text, block.start)) {
           const sentence = text.slice(s.start, s.end);
-          const labelled = LABELLED.exec(sentence);
-          const value = labelled ? { start: s.start + sentence.lastIndexOf(labelled[2]), end: s.start + sentence.lastIndexOf(labelled[2]) + labelled[2].length } : s;
-          const entry: Entry = { label: labelled && tokens(labelled[1]).length <= 8 ? labelled[1] : null, text: labelled ? labelled[2] : sentence, span: s, anchor: headingAnchor ?? s, placeholders: defers(text.slice(value.start, value.end)) ? [{ ...value, header: '' }] : [] };
+          const l = labelled(sentence, LABELLED);
+          const value = l?.value ? { start: s.start + l.valueAt, end: s.start + l.valueAt + l.value.length } : s;
+          const entry: Entry = { label: l?.value && tokens(l.label).length <= 8 ? l.label : null, text: l?.value ? l.value : sentence, span: s, anchor: headingAnchor ?? s, placeholders: defers(text.slice(value.start, value.end)) ? [{ ...value, header: '' }] : [] };
           const credited = headingAnchor && entry.label === null ? [] : creditedTo(entry, all);
           if (credited.length) previous = credited;
           out.push({ ...entry, parties: credited.length ? credited : previous });
@@ -400,7 +420,7 @@ export const unstatedContribution: Rule = {
       if (verdicts.includes('field')) continue;
       const entry = own.find((e) => e.placeholders.length) ?? own.find((e) => e.label !== null) ?? own[0];
       if (entry) {
-        const shown = entry.text.trim().replace(/\s*;\s*;?/g, ', ').replace(/^,\s*|,\s*$/g, '') || m.nothing;
+        const shown = entry.text.trim().replace(/(?:(?<!\s)\s+)?;\s*;?/g, ', ').replace(/^,\s*|,\s*$/g, '') || m.nothing;
         const fix = entry.placeholders.length
           ? { action: m.placeholderFix(party.name), edits: entry.placeholders.map((p) => ({ start: p.start, end: p.end, newText: prompt(p.header, lang) })), preferred: true }
           : { action: m.addFix(party.name), edits: [addEntry(model, top, party, lang)], preferred: true };

@@ -8,7 +8,7 @@ import {
   ANCHOR_QUANTITY,
   BENCHMARK,
   CREATION,
-  DEFERRAL,
+  DEFERRAL_ONLY,
   DATE,
   DELIVERABLE,
   DIGITS,
@@ -127,7 +127,38 @@ function tablesOf(model: DocumentModel): Tables {
 }
 
 function isName(text: string): boolean {
-  return text.replace(/\([^)]*\)/g, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2;
+  return withoutParenthesised(text).split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 2;
+}
+
+/** Every "(…)" blanked, as `replace(/\([^)]*\)/g, ' ')` does, without rescanning to the end from every "(". */
+function withoutParenthesised(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', at)) {
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += `${text.slice(at, open)} `;
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Where the closing marks of `text[start, end)` begin: stops, then white space, then a table's last pipe, each
+ * optional (what /[.!?:;]*\s*(\|\s*)?$/ finds), read from the end so a run of spaces is scanned once.
+ */
+function beforeClosingMarks(text: string, start: number, end: number): number {
+  let at = end;
+  const skip = (re: RegExp): void => {
+    while (at > start && re.test(text[at - 1])) at--;
+  };
+  skip(/\s/);
+  if (at > start && text[at - 1] === '|') {
+    at--;
+    skip(/\s/);
+  }
+  skip(/[.!?:;]/);
+  return at;
 }
 
 /** "De partners hebben de volgende doelen:", "The Partners' aims are:": the items after it are ambitions. */
@@ -193,9 +224,6 @@ function candidates(model: DocumentModel, tables: Tables): Candidate[] {
   return out;
 }
 
-/** A cell that only defers its value: "TBC", "n.t.b.", "PM". */
-const DEFERRAL_ONLY = new RegExp(`^(?:${DEFERRAL.source})[.;,]?$`, 'iu');
-
 /** Columns that hold the measure of a goal: "Streefwaarde 2027", "Indicator", "How we will know". */
 const TARGET_COLUMN = /streefwaarde|streefdoel|streefjaar|doelwaarde|indicator|meetbaar|meting|norm|target|measure|how (we|will we) (will )?know|success (criteria|measure)|wanneer|gereed|deadline|datum|jaar|jaartal|uiterlijk|periode|planning|termijn|tijdpad|when|by when|year|timing|peildatum/i;
 
@@ -224,7 +252,7 @@ function removalEdit(text: string, span: Span): OffsetEdit {
   else if (text[start - 1] === ' ') start -= 1;
   // "Zoveel mogelijk kinderen …" → "Kinderen …": keep the capital at the start of a sentence.
   const next = text[end];
-  const atSentenceStart = start === 0 || /[.!?]\s*$|^\s*$|\n\s*([-*+]|\d+[.)])?\s*$/.test(text.slice(Math.max(0, start - 6), start));
+  const atSentenceStart = start === 0 || /[.!?]\s*$|^\s*$|\n[ \t]*([-*+]|\d+[.)])?[ \t]*$/.test(text.slice(Math.max(0, start - 6), start));
   if (atSentenceStart && next && /\p{Ll}/u.test(next) && /\p{Lu}/u.test(text[span.start])) {
     return { start, end: end + 1, newText: next.toUpperCase() };
   }
@@ -298,8 +326,7 @@ export const vagueAmbition: Rule = {
       const hedges = findAll(HEDGE_REMOVABLE, text, c.start, c.end);
       const verbs = findAll(HEDGE_VERB, text, c.start, c.end);
       const words = [...hedges, ...verbs].sort((a, b) => a.start - b.start).map((s) => text.slice(s.start, s.end));
-      const last = model.text.slice(c.start, c.end).search(/[.!?:;]*\s*(\|\s*)?$/);
-      const at = c.start + (last >= 0 ? last : c.end - c.start);
+      const at = beforeClosingMarks(model.text, c.start, c.end);
       const fixes: RuleFinding['fixes'] = [{ action: m.measurable, edits: [{ start: at, end: at, newText: m.placeholder }] }];
       // Removing the hedge only helps when it is all that is vague and the sentence stays whole without it.
       if (hedges.length && !verbs.length) {
