@@ -6,7 +6,18 @@
  * Everything is logged to stderr: over stdio, stdout is the JSON-RPC channel.
  */
 import { Transform, type TransformCallback } from 'node:stream';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ErrorCodes,
+  ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Connection,
+  type DataCallback,
+  type Disposable,
+  type Message,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
 
 const log = (message: string): boolean => process.stderr.write(`samenspel: ${message}\n`);
 
@@ -57,9 +68,39 @@ class FramingGuard extends Transform {
   }
 }
 
+/**
+ * After `shutdown` the protocol allows only `exit`: requests get InvalidRequest, notifications are dropped, so no
+ * edit arriving late starts an analysis and publishes diagnostics for a session that is over.
+ */
+class SessionReader extends StreamMessageReader {
+  constructor(
+    readable: NodeJS.ReadableStream,
+    private readonly writer: StreamMessageWriter,
+  ) {
+    super(readable);
+  }
+
+  override listen(callback: DataCallback): Disposable {
+    let shutdown = false;
+    return super.listen((message: Message) => {
+      const { id, method } = message as { id?: number | string | null; method?: string };
+      if (shutdown && method !== undefined && method !== 'exit') {
+        if (id !== undefined && id !== null) {
+          const refusal: ResponseMessage = { jsonrpc: '2.0', id, error: { code: ErrorCodes.InvalidRequest, message: `${method} after shutdown` } };
+          void this.writer.write(refusal);
+        }
+        return;
+      }
+      if (method === 'shutdown') shutdown = true;
+      callback(message);
+    });
+  }
+}
+
 export function connect(argv: string[] = process.argv): Connection {
   if (!argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  const reader = new StreamMessageReader(process.stdin.pipe(new FramingGuard()));
+  const writer = new StreamMessageWriter(process.stdout);
+  const reader = new SessionReader(process.stdin.pipe(new FramingGuard()), writer);
   reader.onError((error) => {
     if (error instanceof SyntaxError) {
       log(`ignored a message that is not valid JSON: ${error.message}`);
@@ -68,7 +109,7 @@ export function connect(argv: string[] = process.argv): Connection {
     broken(error.message.split('\n')[0]);
   });
   reader.onPartialMessage((info) => log(`waiting for the rest of a message (${info.waitingTime} ms so far): a too-large Content-Length?`));
-  const connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+  const connection = createConnection(ProposedFeatures.all, reader, writer);
   // Given a reader, vscode-languageserver no longer sees the editor go away. An editor that closes the stream
   // without the exit notification has ended the session unasked: exit 1, as the protocol says for exit without shutdown.
   const gone = (): never => process.exit(1);
