@@ -120,6 +120,9 @@ export function expandPaths(args: string[]): string[] {
   return [...new Set(files)];
 }
 
+/** A path as the user gave it, relative to the current folder when it is inside it. */
+const shortPath = (path: string): string => (relative('.', path).startsWith('..') ? path : relative('.', path) || path);
+
 /**
  * Settings per file: those of `--config` for every file, else of the project file nearest to the file (its folder
  * or a parent), else the defaults. A problem in a project file is printed once, naming its place, and its defaults
@@ -265,7 +268,7 @@ export async function main(argv: string[]): Promise<number> {
     const reports = await checkAll(files, settingsOf, threads);
     const elapsed = performance.now() - started;
     process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed, workerCount(files.length, threads))}\n`);
-    const configProblems = configs().flatMap((c) => c.problems.map((p) => `${relative('.', c.path) || c.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
+    const configProblems = configs().flatMap((c) => c.problems.map((p) => `${shortPath(c.path)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
     for (const line of configProblems) process.stderr.write(`samenspel: ${line}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
     if (reports.some((r) => r.error) || configProblems.length) return 2;
