@@ -29,9 +29,10 @@ describe('the npm package (npm pack, installed into an empty folder)', function 
     execFileSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', join(out, packed[0].filename)], { cwd: project, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
   });
 
-  it('holds only what the CLI and the language server need at run time', () => {
+  // The schema ships for the `# yaml-language-server: $schema=` line the README documents.
+  it('holds only what the CLI and the language server need at run time, and the settings schema', () => {
     const rules = readdirSync(join(repo, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/samenspel-language-server.js', 'bin/samenspel.js', 'dist/cli.js', 'dist/server.js', ...rules, 'package.json'].sort());
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'bin/samenspel-language-server.js', 'bin/samenspel.js', 'dist/cli.js', 'dist/server.js', ...rules, 'package.json', 'schemas/samenspel.schema.json'].sort());
     for (const f of files) assert.doesNotMatch(f, /^(server|client|test|e2e|bench|scripts|examples)\/|\.ts$|\.map$/, f);
   });
 

@@ -26,11 +26,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // The server asks for its settings with workspace/configuration; this tells it when they change.
     synchronize: { configurationSection: 'samenspel' },
+    // Workspace Trust: in an untrusted folder the server reads no .samenspel.yaml / .samenspel.json.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('samenspel', 'Samenspel', serverOptions, clientOptions);
   // Commands are registered before the server is up, so a click in the walkthrough never finds them missing;
   // the ones that need the server wait for it.
   const ready = client.start().then(() => client!);
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void ready.then((c) => c.sendNotification('samenspel/workspaceTrusted'))));
   const target = trackMarkdownEditor(context);
   registerLesson(context, ready, target);
   registerScan(context, ready, target);

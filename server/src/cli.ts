@@ -86,6 +86,9 @@ if (!isMainThread && workerData) {
   parentPort!.postMessage(files.map((f) => checkFile(f.file, f.settings)));
 }
 
+/** A path as the user gave it, relative to the current folder when it is inside it. */
+const shortPath = (path: string): string => (relative('.', path).startsWith('..') ? path : relative('.', path) || path);
+
 /**
  * Settings per file: those of `--config` for every file, else of the project file nearest to the file (its folder
  * or a parent), else the defaults. A problem in a project file is printed once, naming its place, and its defaults
@@ -239,7 +242,7 @@ export async function main(argv: string[]): Promise<number> {
     const elapsed = performance.now() - started;
     const output = format === 'json' ? json(reports, fixes) : format === 'sarif' ? JSON.stringify(sarifLog(reports, english ? 'en' : 'nl'), null, 2) : stylish(reports, elapsed, workerCount(files.length, threads));
     process.stdout.write(`${fixed ? `${fixed}\n\n` : ''}${output}\n`);
-    const configProblems = configs().flatMap((c) => c.problems.map((p) => `${relative('.', c.path) || c.path}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
+    const configProblems = configs().flatMap((c) => c.problems.map((p) => `${shortPath(c.path)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`));
     for (const line of configProblems) process.stderr.write(`samenspel: ${line}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
     if (reports.some((r) => r.error) || configProblems.length) return 2;

@@ -254,7 +254,8 @@ export function startServer(connection: Connection): void {
     if (project.changed(changes)) recheckAll();
   });
   connection.onInitialized(() => {
-    if (supportsWatcherRegistration) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] });
+    if (!supportsWatcherRegistration) return;
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] }).catch((error) => connection.console.warn(`samenspel: cannot watch project files: ${String(error)}`));
   });
   // The writer trusted the workspace: from now on its project files count.
   connection.onNotification('samenspel/workspaceTrusted', () => {

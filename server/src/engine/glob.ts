@@ -109,22 +109,19 @@ function tokenize(glob: string): Token[] {
   return tokens;
 }
 
-/** Does one token consume `c`, and may it stay on its state after doing so? */
-function step(t: Token, c: string): { consumes: boolean; stays: boolean } {
+/** Does one token consume `c`? */
+function consumes(t: Token, c: string): boolean {
   switch (t.kind) {
     case 'char':
-      return { consumes: t.char === c, stays: false };
+      return t.char === c;
     case 'any':
-      return { consumes: c !== '/', stays: false };
-    case 'class': {
-      const inside = t.ranges.some(([lo, hi]) => lo <= c && c <= hi);
-      return { consumes: c !== '/' && inside !== t.negated, stays: false };
-    }
     case 'star':
-      return { consumes: c !== '/', stays: true };
+      return c !== '/';
+    case 'class':
+      return c !== '/' && t.ranges.some(([lo, hi]) => lo <= c && c <= hi) !== t.negated;
     case 'globstar':
     case 'rest':
-      return { consumes: true, stays: true };
+      return true;
   }
 }
 
@@ -141,25 +138,25 @@ function matchTokens(tokens: Token[], path: string): boolean {
     }
   };
   let states = new Uint8Array(n + 1);
+  let next = new Uint8Array(n + 1);
   enter(states, 0);
   for (const c of path) {
-    const next = new Uint8Array(n + 1);
+    next.fill(0);
     let alive = false;
     for (let s = 0; s < n; s++) {
       if (!states[s]) continue;
       const t = tokens[s];
-      const { consumes, stays } = step(t, c);
-      if (!consumes) continue;
+      if (!consumes(t, c)) continue;
       alive = true;
       if (t.kind === 'globstar') {
         // Inside a segment the globstar only stays; past a '/' it is at a segment boundary again and may end.
         next[s] = 1;
         if (c === '/') enter(next, s + 1);
-      } else if (stays) enter(next, s);
+      } else if (t.kind === 'star' || t.kind === 'rest') enter(next, s);
       else enter(next, s + 1);
     }
     if (!alive) return false;
-    states = next;
+    [states, next] = [next, states];
   }
   return states[n] === 1;
 }
