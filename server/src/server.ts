@@ -24,6 +24,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
 import { isOwnFile, ruleDocsHref, ruleDocsLinks, type RuleDocsLinks } from './features/docs';
 import { hoverMarkdown, lessonPageMarkdown } from './features/lessonText';
+import { scanItems, sendStatus, statusOf, statusWanted } from './features/status';
+import { registerWorkspaceCheck } from './features/workspace';
 import { checkText } from './input';
 
 const SEVERITY = {
@@ -76,6 +78,7 @@ export function startServer(connection: Connection): void {
   let supportsSnippetEdits = false;
   let initialOptions: unknown;
   let docsLinks: RuleDocsLinks = 'file';
+  let wantsStatus = false;
   const docsHref = (ruleId: string): string => ruleDocsHref(ruleId, docsLinks);
 
   connection.onInitialize((params) => {
@@ -83,6 +86,7 @@ export function startServer(connection: Connection): void {
     supportsSnippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
     initialOptions = params.initializationOptions;
     docsLinks = ruleDocsLinks(initialOptions);
+    wantsStatus = statusWanted(initialOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -151,14 +155,15 @@ export function startServer(connection: Connection): void {
   const OWN_FILES = { code: 'own-files', detail: [] } as const satisfies AnalysisResult['scope'];
   const ownFile = (uri: string): boolean => uri.startsWith('file:') && isOwnFile(uriPath(uri));
 
-  function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
+  // The workspace check passes no cache: files read from disk are checked once, not edited keystroke by keystroke.
+  function analyseNow(document: TextDocument, settings: Settings, cache: ChunkCache | null = chunkCacheFor(document.uri)): AnalysisResult {
     const path = uriPath(document.uri);
     if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', kind: null, findings: [], notices: [] };
     const text = document.getText();
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
-      return analyze(text, { path, settings, cache: chunkCacheFor(document.uri) });
+      return analyze(text, { path, settings, cache: cache ?? undefined });
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -176,12 +181,21 @@ export function startServer(connection: Connection): void {
     if (!current || current.version !== version) return;
     const result = analyseNow(current, settings);
     analysed.set(uri, { version, result });
-    const diagnostics = [
+    await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+    if (wantsStatus) sendStatus(connection, statusOf(uri, version, result, result.analysed ? scanItems(current.getText(), uriPath(uri), settings, chunkCacheFor(uri)) : null));
+  }
+
+  function diagnosticsOf(result: AnalysisResult): Diagnostic[] {
+    return [
       ...result.notices.map((n): Diagnostic => ({ range: n.range, severity: DiagnosticSeverity.Warning, source: 'samenspel', message: n.message })),
       ...result.findings.map(toDiagnostic),
     ];
-    await connection.sendDiagnostics({ uri, version, diagnostics });
   }
+
+  const workspaceCheck = registerWorkspaceCheck(connection, documents, async (uri, text) => {
+    const result = analyseNow(TextDocument.create(uri, 'markdown', 0, text), (await settingsFor(uri)).settings, null);
+    return { analysed: result.analysed, diagnostics: diagnosticsOf(result) };
+  });
 
   async function schedule(uri: string): Promise<void> {
     clearTimeout(timers.get(uri));
@@ -213,6 +227,7 @@ export function startServer(connection: Connection): void {
     reportedProblems.clear();
     settingsCache.clear();
     for (const document of documents.all()) void validate(document.uri);
+    workspaceCheck.recheck();
   });
 
   /** Findings for the document as it is now: cached when current, else computed on the spot. */
