@@ -31,7 +31,7 @@ async function start(configuration: (section: string) => unknown): Promise<{ cli
   const client = new TestClient(configuration);
   const statuses: DocumentStatus[] = [];
   const registrations: string[] = [];
-  client.connection.onNotification('samenspel/status', (s: DocumentStatus) => statuses.push(s));
+  client.connection.onNotification('samenspel/status', (s: DocumentStatus) => void statuses.push(s));
   client.connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
     registrations.push(...p.registrations.map((r) => r.method));
     return null;
@@ -74,7 +74,7 @@ describe('language server: samenspel/status', function () {
   it('is not sent to a client that did not ask for it', async () => {
     const client = new TestClient();
     const statuses: unknown[] = [];
-    client.connection.onNotification('samenspel/status', (s) => statuses.push(s));
+    client.connection.onNotification('samenspel/status', (s) => void statuses.push(s));
     try {
       await client.initialize();
       const uri = 'file:///tmp/samenspel-status/quiet.md';
