@@ -176,9 +176,9 @@ const RULES = ['missing-stakeholder', 'vague-ambition', 'unstated-contribution']
     if (/Partly|Where in the document|In order\b/.test(scanText)) throw new Error(`the scan mixes English labels into a Dutch document: ${scanText.slice(0, 300)}`);
     log('scan opened from the status bar, in Dutch:', JSON.stringify(scanText.slice(0, 80)));
 
-    // 6) the lesson page of the unstated contribution (line 33), headed in the document's language
+    // 6) the lesson page of the unstated contribution (line 33, now 35 after step 4), headed in the document's language
     await focusEditor();
-    await goTo('33:4');
+    await goTo('35:4');
     await runCommand('Samenspel: Show lesson');
     await page.locator('.tab', { hasText: /Les\b/ }).first().waitFor({ timeout: 20000 });
     const lessonText = await frameWith('the lesson page', /Les van Samenspel/);
