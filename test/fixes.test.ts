@@ -86,9 +86,10 @@ describe('every quick-fix removes its finding and adds only the fields it insert
 
 describe('inserted lines continue what is there', () => {
   it('numbers a new item after the last one of an ordered list', () => {
-    const text = ['---', 'type: convenant', '---', '# Convenant', '', '## Partijen', '', '1. Gemeente Rivierstad', '2. Stichting Kits Primair', '', 'De wethouder en de schoolleiders zijn betrokken.', ''].join('\n');
+    // The council goes to the stakeholders, not to the signatories (issue 10, bug 2).
+    const text = ['---', 'type: convenant', '---', '# Convenant', '', '## Partijen', '', '1. Gemeente Rivierstad', '2. Stichting Kits Primair', '', '## Betrokkenen', '', '1. De wethouder: opdrachtgever', '2. De schoolleiders: voeren uit', ''].join('\n');
     const council = analyze(text).findings.find((f) => f.data.group === 'gemeenteraad')!;
     const fixed = applyEdits(text, council.fixes[0].edits);
-    assert.match(fixed, /\n2\. Stichting Kits Primair\n3\. Gemeenteraad: \[rol/);
+    assert.match(fixed, /\n2\. De schoolleiders: voeren uit\n3\. Gemeenteraad: \[rol/);
   });
 });

@@ -7,6 +7,7 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { resolveSettings, scan, scopeReason, type AnalysisResult, type ScanItem, type Settings } from './engine';
 import { readDocument } from './input';
+import { fixFile, fixReport, type FileFix } from './fix-files';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
 const t = (nl: string, en: string): string => (english ? en : nl);
@@ -22,6 +23,7 @@ const USAGE = `samenspel check [bestanden | mappen | globs] [--format stylish|js
   --format json      vast JSON-formaat voor andere programma's
   --config FILE      instellingen (YAML); standaard .samenspel.yaml in de huidige map
   --threads N        aantal threads (standaard: alle kernen, bij 8 of meer bestanden per thread)
+  --fix              schrijft alle voorkeursoplossingen in de bestanden en meldt wat er veranderde
 
   Exit code: 0 = geen fouten, 1 = minstens één melding met ernst "error", 2 = verkeerd gebruik of onleesbare invoer.`;
 
@@ -182,8 +184,9 @@ function stylish(reports: FileReport[], elapsedMs: number, threads: number): str
   return out.join('\n');
 }
 
-function json(reports: FileReport[]): string {
+function json(reports: FileReport[], fixes?: FileFix[]): string {
   return JSON.stringify({
+    ...(fixes ? { fixes: fixes.filter((f) => f.written || f.skipped).map((f) => ({ path: f.path, written: f.written, applied: f.applied, ...(f.skipped ? { skipped: f.skipped } : {}) })) } : {}),
     files: reports.map((r) =>
       r.error
         ? { path: r.path, analysed: false, error: r.error, findings: [] }
@@ -220,6 +223,7 @@ export async function main(argv: string[]): Promise<number> {
     let format = 'stylish';
     let config: string | undefined;
     let threads: number | undefined;
+    let fix = false;
     const paths: string[] = [];
     for (let i = 0; i < rest.length; i++) {
       const arg = rest[i];
@@ -231,16 +235,20 @@ export async function main(argv: string[]): Promise<number> {
         threads = Number(arg.includes('=') ? arg.slice(10) : rest[++i]);
         if (!Number.isInteger(threads) || threads < 1) throw new UsageError(t('--threads vraagt een geheel getal ≥ 1', '--threads needs a whole number ≥ 1'));
       }
+      else if (arg === '--fix') fix = true;
       else if (arg.startsWith('-')) throw new UsageError(t(`onbekende optie ${arg} (zie --help)`, `unknown option ${arg} (see --help)`));
       else paths.push(arg);
     }
     if (format !== 'stylish' && format !== 'json') throw new UsageError(t(`onbekend formaat "${format}": kies stylish of json`, `unknown format "${format}": use stylish or json`));
     const settings = loadSettings(config);
     const files = expandPaths(paths.length ? paths : ['.']);
+    // Fixes first, then the usual check of what the files say now: what is left (fields to fill in) is reported.
+    const fixes = fix ? files.map((f) => fixFile(f, settings, english ? 'en' : 'nl')) : undefined;
+    const fixed = fixes && format !== 'json' ? fixReport(fixes, english ? 'en' : 'nl') : '';
     const started = performance.now();
     const reports = await checkAll(files, settings, threads);
     const elapsed = performance.now() - started;
-    process.stdout.write(`${format === 'json' ? json(reports) : stylish(reports, elapsed, workerCount(files.length, threads))}\n`);
+    process.stdout.write(`${fixed ? `${fixed}\n\n` : ''}${format === 'json' ? json(reports, fixes) : stylish(reports, elapsed, workerCount(files.length, threads))}\n`);
     for (const r of reports) if (r.error) process.stderr.write(`samenspel: ${r.path}: ${r.error}\n`);
     if (reports.some((r) => r.error)) return 2;
     return reports.some((r) => r.result?.findings.some((f) => f.severity === 'error')) ? 1 : 0;

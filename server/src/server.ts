@@ -27,6 +27,9 @@ import { hoverMarkdown, lessonPageMarkdown } from './features/lessonText';
 import { scanItems, sendStatus, statusOf, statusWanted } from './features/status';
 import { registerWorkspaceCheck } from './features/workspace';
 import { checkText } from './input';
+import { registerCompletion, TRIGGER_CHARACTERS } from './features/completion';
+import { registerSymbols } from './features/symbols';
+import { FIX_ALL_KIND, fixAllActions, ignoreActions, registerFixAllResolve, wanted, type ActionContext } from './features/workflow-actions';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -76,6 +79,7 @@ export function startServer(connection: Connection): void {
   const reportedProblems = new Set<string>();
   let supportsConfiguration = false;
   let supportsSnippetEdits = false;
+  let resolvesEdits = false;
   let initialOptions: unknown;
   let docsLinks: RuleDocsLinks = 'file';
   let wantsStatus = false;
@@ -84,14 +88,17 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     supportsSnippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
+    resolvesEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     initialOptions = params.initializationOptions;
     docsLinks = ruleDocsLinks(initialOptions);
     wantsStatus = statusWanted(initialOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
+        documentSymbolProvider: true,
+        completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
       },
       serverInfo: { name: 'samenspel', version: '0.1.0' },
     };
@@ -253,13 +260,20 @@ export function startServer(connection: Connection): void {
     return { documentChanges: [{ textDocument: { uri, version }, edits: mixed }] };
   }
 
+  async function actionContext(uri: string): Promise<ActionContext | null> {
+    const current = await currentFindings(uri);
+    return current && { ...current, settings: (await settingsFor(uri)).settings, path: uriPath(uri) };
+  }
+
   connection.onCodeAction(async (params) => {
-    const current = await currentFindings(params.textDocument.uri);
+    const current = await actionContext(params.textDocument.uri);
     if (!current) return [];
     const actions: CodeAction[] = [];
+    const atCursor: Parameters<typeof fixAllActions>[2] = [];
     for (const f of current.result.findings) {
       if (!intersects(f.range, params.range)) continue;
       const diagnostic = params.context.diagnostics.find((d) => d.source === 'samenspel' && d.code === f.ruleId && intersects(d.range, f.range)) ?? toDiagnostic(f);
+      atCursor.push({ finding: f, diagnostic });
       for (const fix of f.fixes) {
         actions.push({
           title: fix.title,
@@ -270,8 +284,12 @@ export function startServer(connection: Connection): void {
         });
       }
     }
-    return actions;
+    for (const { finding, diagnostic } of atCursor) actions.push(...ignoreActions(params.textDocument.uri, finding, diagnostic));
+    return [...(wanted(params.context.only, CodeActionKind.QuickFix) ? actions : []), ...fixAllActions(params, current, atCursor, resolvesEdits)];
   });
+  registerFixAllResolve(connection, actionContext);
+  registerSymbols(connection, (uri) => documents.get(uri), chunkCacheFor);
+  registerCompletion(connection, (uri) => documents.get(uri), chunkCacheFor, async (uri) => (await settingsFor(uri)).settings);
 
   async function findingsAt(uri: string, position: Range['start']): Promise<{ findings: Finding[]; lang: AnalysisResult['language'] } | null> {
     const current = await currentFindings(uri);

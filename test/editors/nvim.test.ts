@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, type Finding } from '../../server/src/engine';
+import { analyze, outline, type Finding, type OutlineItem } from '../../server/src/engine';
 import { applyEdits } from '../support/apply';
 
 const repo = join(__dirname, '..', '..');
@@ -18,6 +18,8 @@ const server = process.env.SAMENSPEL_SERVER ?? join(repo, 'bin', 'samenspel-lang
 
 const key = (f: Finding): string => String(f.data.group ?? f.data.party ?? '');
 const expected = (f: Finding) => ({ code: f.ruleId, key: key(f), range: f.range });
+/** The outline as one line, the same way nvim_test.lua writes the symbols it gets: name(child, child). */
+const shape = (items: OutlineItem[]): string => items.map((i) => `${i.name}${i.children.length ? `(${shape(i.children)})` : ''}`).join(', ');
 
 function nvimVersion(): string | null {
   const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
@@ -60,7 +62,15 @@ describe('real editor: Neovim as LSP client', function () {
     };
     assert.match(fix.title, /les 1: Betrek alle belanghebbenden/);
     assert.ok(!expect.after.some((f) => f.key === 'gemeenteraad'), 'the engine itself drops the finding after the fix');
-    writeFileSync(join(dir, 'expect.json'), JSON.stringify(expect));
+    // After the fix: "Negeer hier" on the vague ambition inserts a suppression comment that silences it.
+    const vague = analyze(fixed, { path: doc }).findings.find((f) => f.ruleId === 'vague-ambition')!;
+    const ignored = applyEdits(fixed, vague.ignore!.here!.edits);
+    const suppress = { code: vague.ruleId, line: vague.range.start.line, title: vague.ignore!.here!.title, lines: ignored.replace(/\n$/, '').split('\n'), after: analyze(ignored, { path: doc }).findings.map(expected) };
+    assert.ok(suppress.lines.some((l) => l.includes('<!-- samenspel-')), 'the fix inserts a comment');
+    assert.ok(!suppress.after.some((f) => f.code === 'vague-ambition'), 'the engine silences the vague ambition');
+    const symbols = shape(outline(ignored));
+    assert.match(symbols, /Ambitie\(/, 'the outline has the ambition section with its ambitions');
+    writeFileSync(join(dir, 'expect.json'), JSON.stringify({ ...expect, suppress, symbols }));
 
     const t0 = Date.now();
     const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`, doc], {

@@ -8,6 +8,8 @@
 --   hovers:  [{code, key, position, title}] hover on each finding must show its lesson title
 --   fix:     {code, key, title, lines}      the code action to apply and the buffer lines expected afterwards
 --   after:   [{code, key, range}]           diagnostics expected after the fix
+--   suppress: {code, line, title, lines, after} the "Negeer hier" action on that finding, the buffer and diagnostics after it
+--   symbols: string                          the outline (documentSymbol) as name(child, child), …
 -- Every wait ends early when the server exits (on_exit) and fails after SAMENSPEL_TIMEOUT_MS (default 10000).
 -- Prints one line per step with its timing, then PASS; on failure prints FAIL: <reason> and exits 1 (cquit).
 
@@ -198,6 +200,49 @@ local ok_run, run_err = pcall(function()
     if d.code == expect.fix.code and key_of(d) == expect.fix.key then error('finding still there after the fix', 0) end
   end
   out(string.format('%s[%s] gone; %d diagnostics left: %s', expect.fix.code, expect.fix.key, #after, signature(after)))
+
+  -- 5) "Negeer hier" on the vague ambition: the suppression comment it inserts silences the finding.
+  local vague
+  for _, d in ipairs(after) do
+    if d.code == expect.suppress.code and d.range.start.line == expect.suppress.line then vague = d end
+  end
+  if not vague then error('no ' .. expect.suppress.code .. ' diagnostic on line ' .. expect.suppress.line, 0) end
+  local ignore_actions = request('codeAction (ignore)', 'textDocument/codeAction', {
+    textDocument = { uri = uri }, range = vague.range, context = { diagnostics = { vague } },
+  }) or {}
+  local ignore
+  for _, a in ipairs(ignore_actions) do
+    if a.title == expect.suppress.title then ignore = a end
+  end
+  if not ignore then error('code action "' .. expect.suppress.title .. '" not offered', 0) end
+  local before_ignore = #published
+  vim.lsp.util.apply_workspace_edit(ignore.edit, 'utf-16')
+  local ignored_lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+  if table.concat(ignored_lines, '\n') ~= table.concat(expect.suppress.lines, '\n') then
+    error('buffer after "' .. expect.suppress.title .. '" differs:\n' .. table.concat(ignored_lines, '\n'), 0)
+  end
+  wait('diagnostics after the suppression comment', function() return #published > before_ignore end)
+  local silenced = wait_for_diagnostics('diagnostics after the suppression comment', expect.suppress.after)
+  for _, d in ipairs(silenced) do
+    if d.code == expect.suppress.code then error('the suppression comment did not silence ' .. describe(d), 0) end
+  end
+  out(string.format('suppression comment silences %s; %d diagnostics left', expect.suppress.code, #silenced))
+
+  -- 6) The outline: textDocument/documentSymbol returns the sections as a tree.
+  local symbols = request('documentSymbol', 'textDocument/documentSymbol', { textDocument = { uri = uri } }) or {}
+  local function shape(items)
+    local parts = {}
+    for _, item in ipairs(items) do
+      local children = item.children or {}
+      table.insert(parts, item.name .. (#children > 0 and ('(' .. shape(children) .. ')') or ''))
+    end
+    return table.concat(parts, ', ')
+  end
+  local got_symbols = shape(symbols)
+  if got_symbols ~= expect.symbols then
+    error(string.format('documentSymbol: expected %s, got %s', expect.symbols, got_symbols), 0)
+  end
+  out('documentSymbol: ' .. got_symbols)
 
   vim.lsp.stop_client(client_id)
 end)

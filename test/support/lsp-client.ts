@@ -34,11 +34,11 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(workspace: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
+  async initialize(workspace: Record<string, unknown> = {}, textDocument: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown> }> {
     const result = await this.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true, ...workspace }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { workspace: { configuration: true, ...workspace }, textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
     });
     await this.connection.sendNotification('initialized', {});
     return result;

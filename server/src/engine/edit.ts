@@ -71,8 +71,13 @@ export function appendToSection(model: DocumentModel, section: Section, markdown
 
 /** Inserts a new section before `before`, or at the end of the document; at `before`'s level unless told. */
 export function insertSection(model: DocumentModel, heading: string, body: string, before?: Section, depth = before?.heading?.depth ?? 2): OffsetEdit {
+  return insertBlocks(model, [`${'#'.repeat(depth)} ${heading}`, body], before);
+}
+
+/** Inserts blocks (separated by blank lines) before `before`, or at the end of the document. */
+export function insertBlocks(model: DocumentModel, blocks: string[], before?: Section): OffsetEdit {
   const nl = eol(model);
-  const block = `${'#'.repeat(depth)} ${heading}${nl}${nl}${body}`;
+  const block = blocks.join(nl + nl);
   if (before) return { start: before.start, end: before.start, newText: `${block}${nl}${nl}` };
   let at = model.text.length;
   while (at > 0 && /\s/.test(model.text[at - 1])) at--;

@@ -8,6 +8,11 @@ import { RULES } from './rules';
 import { decideScope } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
+import { applySuppression } from './suppress';
+import { fixAll, type FixAllResult } from './fix-all';
+import { ignoreFixes } from './ignore';
+import { documentOutline, type OutlineItem } from './outline';
+import { nameCompletions, type Completions } from './complete';
 import { matchesOf } from './text';
 import { FIELD } from './vocabulary';
 import type { AnalysisResult, Finding, Position, Range, Settings, TextEdit } from './types';
@@ -19,6 +24,18 @@ export { defaultSettings, resolveSettings } from './settings';
 export { buildModel, type ChunkCache } from './model';
 export { scopeReason, type MissingForDetection } from './scope';
 export type { ScanItem, ScanStatus } from './scan';
+export { diffEdit, type AppliedFix, type FixAllResult } from './fix-all';
+export type { OutlineItem, OutlineKind } from './outline';
+export type { Completions, NameCompletion } from './complete';
+
+/**
+ * The document with every preferred fix applied (see ./fix-all), or only those of one rule. Rounds share a cache of
+ * their own, not the open document's.
+ */
+export function fixDocument(text: string, options: AnalyzeOptions = {}, ruleId?: string): FixAllResult {
+  const cache: ChunkCache = new Map();
+  return fixAll(text, (t) => analyze(t, { ...options, cache }).findings, ruleId ? (f) => f.ruleId === ruleId : undefined);
+}
 
 export interface AnalyzeOptions {
   /** The document's path or URI path, for the scope globs. */
@@ -35,6 +52,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 }
 
 function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
+  return analyzeWithSuppressed(model, options).result;
+}
+
+/** The analysis, and apart from it the findings that suppression comments silence (the scan needs both). */
+function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): { result: AnalysisResult; suppressed: Finding[] } {
   const settings = options.settings ?? defaultSettings();
   const scope = decideScope(model, options.path, settings);
   const base = {
@@ -44,17 +66,21 @@ function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisRe
     kind: model.kind,
     notices: model.notices,
   };
-  if (!scope.analysed) return { ...base, findings: [] };
-  return { ...base, findings: runRules(model, settings) };
+  if (!scope.analysed) return { result: { ...base, findings: [] }, suppressed: [] };
+  const { kept, suppressed, notices } = applySuppression(runRules(model, settings), model.markers, model.text, model.index, RULE_IDS, model.language);
+  const findings = kept.map((f) => ({ ...f, ignore: ignoreFixes(model, f) }));
+  return { result: { ...base, notices: [...model.notices, ...notices], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}) }, suppressed };
 }
 
 /** The six-factor scan of a document, from the same analysis as its findings, and how many spots are still open. */
 export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[]; open: number } {
   const model = buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups });
-  const result = analyzeModel(model, options);
+  const { result, suppressed } = analyzeWithSuppressed(model, options);
   const open = result.findings.filter((f) => f.ruleId === 'unfilled-placeholder').length;
-  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language) : [], open };
+  return { result, items: result.analysed ? scanDocument(model, result.findings, model.language, suppressed) : [], open };
 }
+
+const RULE_IDS = RULES.map((r) => r.id);
 
 function runRules(model: DocumentModel, settings: Settings): Finding[] {
   const lang = model.language;
@@ -113,4 +139,14 @@ function oncePerSpot(findings: Finding[]): Finding[] {
   return findings
     .filter((f) => f.ruleId !== 'unfilled-placeholder' || !owned.some((r) => within(f.range, r)))
     .map(({ covers: _covers, ...f }) => f);
+}
+
+/** The document's sections, parties, ambitions and contributions as a tree, for the editor's outline. */
+export function outline(text: string, options: AnalyzeOptions = {}): OutlineItem[] {
+  return documentOutline(buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups }));
+}
+
+/** Party and group names to complete at `position` (see ./complete), or null where none belong. */
+export function completions(text: string, position: Position, options: AnalyzeOptions = {}): Completions | null {
+  return nameCompletions(buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups }), position);
 }

@@ -66,6 +66,8 @@ const WORDS: Record<Language, Words> = {
     roles: 'Rollen',
     communication: 'Communicatie',
     and: 'en',
+    ignored: '{0} melding(en) hier genegeerd met een samenspel-opmerking: nagekeken, niet opgelost.',
+    notNamedIgnored: 'Genegeerd, niet genoemd: {0}.',
   },
   en: {
     allGroups: 'All required groups are named.',
@@ -98,6 +100,8 @@ const WORDS: Record<Language, Words> = {
     roles: 'Roles',
     communication: 'Communication',
     and: 'and',
+    ignored: '{0} finding(s) here ignored with a samenspel comment: reviewed, not resolved.',
+    notNamedIgnored: 'Ignored, not named: {0}.',
   },
 };
 
@@ -122,7 +126,11 @@ function sentences(model: DocumentModel): Sentence[] {
   return out;
 }
 
-export function scanDocument(model: DocumentModel, findings: Finding[], lang: Language): ScanItem[] {
+/**
+ * `suppressed` are the findings that comments silence. They are not counted or listed, but a factor they belong to
+ * is never green: a suppression says the writer looked at the spot, not that the document now has it.
+ */
+export function scanDocument(model: DocumentModel, findings: Finding[], lang: Language, suppressed: Finding[] = []): ScanItem[] {
   const w = WORDS[lang];
   const all = sentences(model);
   // A lead-in ("Contactpersonen:") is completed by what follows it; on its own it is no content.
@@ -131,7 +139,13 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   const namesSomebody = (s: Sentence): boolean => model.mentions.some((m) => m.start < s.end && s.start < m.end) || names.some((n) => s.text.toLowerCase().includes(n));
   const has = (re: RegExp, within: Sentence[] = content): Sentence | undefined => within.find((s) => re.test(s.text));
   const inClass = (...classes: SectionClass[]): Sentence[] => all.filter((s) => s.cls !== null && classes.includes(s.cls));
-  const openIn = (...classes: SectionClass[]): number => findings.filter((f) => f.ruleId === 'unfilled-placeholder' && inClass(...classes).some((s) => s.range.start.line <= f.range.start.line && f.range.start.line <= s.range.end.line)).length;
+  const placeholdersIn = (list: Finding[], classes: SectionClass[]): Finding[] => list.filter((f) => f.ruleId === 'unfilled-placeholder' && inClass(...classes).some((s) => s.range.start.line <= f.range.start.line && f.range.start.line <= s.range.end.line));
+  const openIn = (...classes: SectionClass[]): number => placeholdersIn(findings, classes).length;
+  /** Suppressed findings of these rules, and suppressed placeholders in these sections. */
+  const ignoredOf = (ruleIds: string[], classes: SectionClass[]): Finding[] => [...suppressed.filter((f) => ruleIds.includes(f.ruleId)), ...placeholdersIn(suppressed, classes)];
+  /** Green only without ignored findings; the explanation says how many were ignored. */
+  const capped = (status: ScanStatus, ignored: Finding[]): ScanStatus => (status === 'green' && ignored.length ? 'amber' : status);
+  const ignoredNote = (ignored: Finding[]): string => (ignored.length ? fill(w.ignored, ignored.length) : '');
   const at = (s: Section | undefined, label: string) => (s?.heading ? [{ label, range: model.index.range(s.heading.start, s.heading.end) }] : []);
   const atSentence = (s: Sentence | undefined) => (s ? [{ label: s.text.slice(0, 80), range: s.range }] : []);
   const findingsOf = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
@@ -146,11 +160,18 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   // 1. Stakeholders: every required group named, and their parts filled in.
   const missing = findingsOf('missing-stakeholder');
   const openParties = openIn('parties', 'involvement');
+  const ignoredParties = ignoredOf(['missing-stakeholder'], ['parties', 'involvement']);
+  const ignoredGroups = ignoredParties.filter((f) => f.ruleId === 'missing-stakeholder').map((f) => f.data.group);
   items.push(
     item(
       1,
-      missing.length >= 2 ? 'red' : missing.length || openParties ? 'amber' : 'green',
-      [missing.length ? fill(w.notNamed, missing.map((f) => f.data.group).join(', ')) : w.allGroups, openParties ? fill(w.openHere, openParties) : ''],
+      capped(missing.length >= 2 ? 'red' : missing.length || openParties ? 'amber' : 'green', ignoredParties),
+      [
+        missing.length ? fill(w.notNamed, missing.map((f) => f.data.group).join(', ')) : ignoredGroups.length ? '' : w.allGroups,
+        ignoredGroups.length ? fill(w.notNamedIgnored, ignoredGroups.join(', ')) : '',
+        openParties ? fill(w.openHere, openParties) : '',
+        ignoredNote(ignoredParties),
+      ],
       [...at(section('parties', 'involvement'), w.parties), ...locate(missing)],
     ),
   );
@@ -160,12 +181,16 @@ export function scanDocument(model: DocumentModel, findings: Finding[], lang: La
   const vague = findingsOf('vague-ambition');
   const unstated = findingsOf('unstated-contribution');
   const openAmbition = openIn('ambition', 'contributions');
-  const ambitionStatus: ScanStatus = !ambitionContent.length ? 'red' : vague.length || unstated.length || openAmbition ? 'amber' : 'green';
+  const ignoredAmbition = ignoredOf(['vague-ambition', 'unstated-contribution'], ['ambition', 'contributions']);
+  const ambitionStatus: ScanStatus = capped(!ambitionContent.length ? 'red' : vague.length || unstated.length || openAmbition ? 'amber' : 'green', ignoredAmbition);
   items.push(
     item(
       2,
       ambitionStatus,
-      [!ambitionContent.length ? w.noAmbition : ambitionStatus === 'green' ? w.ambitionGreen : fill(w.ambitionAmber, vague.length, unstated.length, openAmbition)],
+      [
+        !ambitionContent.length ? w.noAmbition : ambitionStatus === 'green' ? w.ambitionGreen : vague.length || unstated.length || openAmbition ? fill(w.ambitionAmber, vague.length, unstated.length, openAmbition) : '',
+        ignoredNote(ignoredAmbition),
+      ],
       [...at(section('ambition'), w.ambition), ...at(section('contributions'), w.contributions), ...locate(vague), ...locate(unstated)],
     ),
   );

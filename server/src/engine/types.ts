@@ -45,6 +45,8 @@ export interface Finding {
   /** Further lessons worth reading, e.g. a municipality's example. */
   examples: LessonRef[];
   fixes: Fix[];
+  /** Fixes that insert a suppression comment instead of changing the text ("Negeer hier" / "Negeer in dit bestand"). */
+  ignore?: { here?: Fix; file: Fix };
   /** Engine-internal, dropped before findings leave it: text a finding speaks for beyond its range. */
   covers?: Range[];
 }
@@ -86,4 +88,6 @@ export interface AnalysisResult {
   kind: string | null;
   findings: Finding[];
   notices: Notice[];
+  /** How many findings suppression comments silence (left out when none). */
+  suppressed?: number;
 }

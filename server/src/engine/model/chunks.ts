@@ -4,6 +4,7 @@
  */
 import type { Nodes, PhrasingContent, Root } from 'mdast';
 import { parseMarkdown } from '../parse';
+import { suppressionMarkers, type SuppressionMarker } from '../suppress';
 import type { Span } from '../text';
 import { FIELD, STAKEHOLDER_GROUPS, classifyHeading, groupMentions, languageVotes } from '../vocabulary';
 import type { Block, Heading } from './types';
@@ -32,6 +33,10 @@ export interface ChunkFacts {
   yaml: (Span & { value: string }) | null;
   /** Dutch and English word counts outside the front matter. */
   votes: { nl: number; en: number };
+  /** `<!-- samenspel-disable … -->` comments. */
+  markers: SuppressionMarker[];
+  /** The top-level blocks (a whole list, a whole table): where a comment can go without breaking the structure. */
+  topBlocks: Span[];
 }
 
 export function spanOf(node: Nodes): Span {
@@ -348,7 +353,7 @@ export function chunkFacts(text: string): ChunkFacts {
   const first = tree.children[0];
   const yaml = first && first.type === 'yaml' ? { ...spanOf(first), value: first.value } : null;
   const mentions: ChunkMention[] = groupMentions(STAKEHOLDER_GROUPS, plain);
-  return { plain, headings, blocks, partyCandidates, mentions, yaml, votes: languageVotes(plain) };
+  return { plain, headings, blocks, partyCandidates, mentions, yaml, votes: languageVotes(plain), markers: suppressionMarkers(text, tree), topBlocks: tree.children.map(spanOf) };
 }
 
 /**

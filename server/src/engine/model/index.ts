@@ -3,7 +3,8 @@
  * every stakeholder mention. Built from cached chunks (./chunks), front matter (./front-matter), sections
  * (./sections) and parties (./parties).
  */
-import { LineIndex, findAll, matchesOf, wordRegExp } from '../text';
+import type { SuppressionMarker } from '../suppress';
+import { LineIndex, findAll, matchesOf, wordRegExp, type Span } from '../text';
 import type { Notice } from '../types';
 import { groupMentions, groupsWith, kindIn, languageFromValue, literal } from '../vocabulary';
 import { chunkBoundaries, chunkFacts, type ChunkCache, type ChunkFacts, type PartyCandidate } from './chunks';
@@ -75,6 +76,8 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   const rawBlocks: ChunkFacts['blocks'] = [];
   const candidates: PartyCandidate[] = [];
   const chunkMentions: Mention[] = [];
+  const markers: SuppressionMarker[] = [];
+  const topBlocks: Span[] = [];
   let yaml: ChunkFacts['yaml'] = null;
   const votes = { nl: 0, en: 0 };
   for (let i = 0; i < cuts.length; i++) {
@@ -95,6 +98,8 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
     }
     for (const c of facts.partyCandidates) candidates.push(shift(c, at));
     for (const m of facts.mentions) chunkMentions.push(shift(m, at));
+    for (const m of facts.markers) markers.push(shift(m, at));
+    for (const b of facts.topBlocks) topBlocks.push(shift(b, at));
     if (i === 0) yaml = facts.yaml;
     votes.nl += facts.votes.nl;
     votes.en += facts.votes.en;
@@ -139,6 +144,8 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
     parties,
     mentions,
     notices,
+    markers,
+    topBlocks,
   };
 }
 

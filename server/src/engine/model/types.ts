@@ -1,3 +1,4 @@
+import type { SuppressionMarker } from '../suppress';
 import type { LineIndex, Span } from '../text';
 import type { Language, Notice } from '../types';
 import type { PartyType, SectionClass } from '../vocabulary';
@@ -68,4 +69,8 @@ export interface DocumentModel {
   parties: Party[];
   mentions: Mention[];
   notices: Notice[];
+  /** Suppression comments, in document order. */
+  markers: SuppressionMarker[];
+  /** The top-level Markdown blocks (a whole list or table), in document order. */
+  topBlocks: Span[];
 }

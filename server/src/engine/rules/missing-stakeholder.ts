@@ -1,18 +1,20 @@
-import { appendListItem, appendTableRow, appendToSection, findSection, insertSection, nextSibling } from '../edit';
+import { appendListItem, appendTableRow, appendToSection, findSection, insertBlocks, insertSection, nextSibling } from '../edit';
 import type { DocumentModel } from '../model';
 import type { Citation, OffsetEdit, Rule, RuleFinding } from '../rule';
 import type { Language } from '../types';
 import { DEFAULT_REQUIRED_GROUPS, stakeholderGroup, type StakeholderGroup } from '../vocabulary';
 
-const MESSAGES: Record<Language, { missing: (label: string) => string; fix: (label: string) => string; heading: string }> = {
+const MESSAGES: Record<Language, { missing: (label: string) => string; addTo: (label: string, section: string) => string; addNew: (label: string, section: string) => string; heading: string }> = {
   nl: {
     missing: (label) => `Het document noemt ${label} nergens. Beschrijf hun rol en wanneer ze betrokken worden.`,
-    fix: (label) => `Voeg ${label} toe aan de betrokkenen`,
+    addTo: (label, section) => `Voeg ${label} toe aan ${section}`,
+    addNew: (label, section) => `Voeg ${label} toe aan een nieuwe paragraaf ${section}`,
     heading: 'Betrokkenen',
   },
   en: {
     missing: (label) => `The document never mentions ${label}. Describe their role and when they are involved.`,
-    fix: (label) => `Add ${label} to the stakeholders`,
+    addTo: (label, section) => `Add ${label} to ${section}`,
+    addNew: (label, section) => `Add ${label} to a new ${section} section`,
     heading: 'Stakeholders',
   },
 };
@@ -23,20 +25,34 @@ const CITATIONS: Record<string, { quote: number; examples: Citation[] }> = {
   schooldirecteuren: { quote: 2, examples: [{ lesson: 'example-eindhoven', quote: 0 }, { lesson: 'example-veenendaal', quote: 1 }] },
 };
 
-function insertionFor(model: DocumentModel, group: StakeholderGroup, lang: Language): OffsetEdit {
+/**
+ * Where the group's line goes, and the fix's title that says so. A stakeholders section gets it in its list or table,
+ * or as a list after its text. The parties are the signatories: a group that does not sign is no party, so without a
+ * stakeholders section a new one starts right after the parties (and their subsections), at their level.
+ */
+function insertionFor(model: DocumentModel, group: StakeholderGroup, lang: Language): { edit: OffsetEdit; action: string } {
   const line = `${group.line[lang]}: ${group.role[lang]}`;
-  const section = findSection(model, 'involvement', 'parties');
-  if (section) {
-    return (
-      appendListItem(model, section, line) ??
-      appendTableRow(model, section, (columns) => [group.line[lang], group.role[lang], ...Array(Math.max(columns - 2, 0)).fill('')].slice(0, Math.max(columns, 1))) ??
-      appendToSection(model, section, `- ${line}`)
-    );
+  const label = group.label[lang];
+  const words = MESSAGES[lang];
+  const involvement = findSection(model, 'involvement');
+  if (involvement) {
+    const edit =
+      appendListItem(model, involvement, line) ??
+      appendTableRow(model, involvement, (columns) => [group.line[lang], group.role[lang], ...Array(Math.max(columns - 2, 0)).fill('')].slice(0, Math.max(columns, 1))) ??
+      appendToSection(model, involvement, `- ${line}`);
+    return { edit, action: words.addTo(label, involvement.heading!.text) };
   }
-  // No parties section (parties only in front matter): start an involvement section after the title's intro.
+  const parties = findSection(model, 'parties');
+  const action = words.addNew(label, words.heading);
+  if (parties) {
+    const next = nextSibling(model, parties);
+    // A pseudo-heading ("**Partijen**") gets a bold sibling: a real heading would outrank the sections around it.
+    const edit = parties.heading!.pseudo ? insertBlocks(model, [`**${words.heading}**`, `- ${line}`], next) : insertSection(model, words.heading, `- ${line}`, next, parties.heading!.depth);
+    return { edit, action };
+  }
+  // No parties section (parties only in front matter): start a stakeholders section after the title's intro.
   const firstSection = model.sections.find((s) => s.heading && s.heading !== model.title);
-  const heading = MESSAGES[lang].heading;
-  return insertSection(model, heading, `- ${line}`, firstSection ?? (model.title ? nextSibling(model, model.sections.find((s) => s.heading === model.title)!) : undefined));
+  return { edit: insertSection(model, words.heading, `- ${line}`, firstSection ?? (model.title ? nextSibling(model, model.sections.find((s) => s.heading === model.title)!) : undefined)), action };
 }
 
 /** The parts the two documentation examples share: they differ only in who else is named. */
@@ -112,18 +128,13 @@ export const missingStakeholder: Rule = {
       if (!group) continue;
       const label = group.label[lang];
       const citation = CITATIONS[id] ?? { quote: 0, examples: [] };
+      const insertion = insertionFor(model, group, lang);
       findings.push({
         start: anchor?.start ?? 0,
         end: anchor?.end ?? model.index.lineEnd(0),
         message: MESSAGES[lang].missing(label),
         data: { group: id },
-        fixes: [
-          {
-            action: MESSAGES[lang].fix(label),
-            edits: [insertionFor(model, group, lang)],
-            preferred: true,
-          },
-        ],
+        fixes: [{ action: insertion.action, edits: [insertion.edit], preferred: true }],
         quote: citation.quote,
         examples: citation.examples,
       });
