@@ -10,6 +10,9 @@
 // 6. "Samenspel: Show lesson" opens the lesson page headed in Dutch, "Les van Samenspel"
 // 7. the rule code link in Problems opens the rule documentation as a read-only preview, with no findings on it
 // 8. switching a rule off in the folder's settings updates the status bar and the open scan without a keystroke
+// 9. the Outline view lists the document's sections and its parties (textDocument/documentSymbol)
+// 10. a suppression comment <!-- samenspel-disable-file unfilled-placeholder --> silences those findings
+// 11. the source action "Vul alle ontbrekende onderdelen aan" (fix all) fills in the contribution row
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('./node_modules/playwright-core');
@@ -210,6 +213,47 @@ const RULES = ['missing-stakeholder', 'vague-ambition', 'unstated-contribution']
     log('status bar after switching unstated-contribution off:', JSON.stringify(await statusItem.first().innerText()));
     await frameWith('the scan without the unstated contribution', /partijen zonder concrete bijdrage: 0/, 20000);
     log('the open scan followed the settings change');
+    fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), '{}');
+    await until('the status bar back to the default settings', async () => (await statusItem.first().innerText().catch(() => '')) === statusBefore, 30000);
+
+    // 9) the outline: sections and parties (of the active editor: back from the rule page to the document)
+    await page.locator('.tab:not(:has-text("Scan"))', { hasText: FILE }).first().click();
+    await focusEditor();
+    await runCommand('Focus on Outline View');
+    const outlineRow = (text) => page.locator('[id="workbench.parts.sidebar"] .monaco-list-row', { hasText: text });
+    for (const text of ['Bijdragen', 'Gemeente Rivierstad', 'Kinderopvang De Vlinder B.V.']) await outlineRow(text).first().waitFor({ timeout: 20000 });
+    log('outline rows:', JSON.stringify((await page.locator('[id="workbench.parts.sidebar"] .monaco-list-row').allInnerTexts()).slice(0, 12)));
+
+    // 10) a suppression comment after the front matter (line 10 is the blank line below it)
+    await focusEditor();
+    await goTo('10');
+    await page.keyboard.press('End');
+    await page.keyboard.type('<!-- samenspel-disable-file unfilled-placeholder ', { delay: 10 });
+    const commentLine = page.locator('.view-line', { hasText: 'samenspel-disable-file' }).first();
+    await commentLine.waitFor({ timeout: 10000 });
+    if (!(await commentLine.innerText()).includes('-->')) await page.keyboard.type('-->'); // unless the editor closed it
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    log('comment line:', JSON.stringify(await commentLine.innerText()));
+    await until('the unfilled-placeholder rows leave the Problems panel', async () => (await ruleRows('unfilled-placeholder').count()) === 0);
+    if (await ruleRows('unstated-contribution').count() !== 1) throw new Error('the suppression comment silenced another rule too');
+    log('suppression comment silenced the placeholders; the contribution finding stays');
+
+    // 11) fix all, from the Source Action menu
+    await focusEditor();
+    const fixAll = page.locator('.action-widget .monaco-list-row', { hasText: 'Vul alle ontbrekende onderdelen aan' });
+    for (let i = 0; ; i++) {
+      await runCommand('Source Action...');
+      try { await fixAll.first().waitFor({ timeout: 4000 }); break; } catch (e) { if (i >= 3) throw e; await page.keyboard.press('Escape'); log('source action retry', i + 1); }
+    }
+    await fixAll.first().click();
+    await until('the unstated-contribution row leaves the Problems panel after fix all', async () => (await ruleRows('unstated-contribution').count()) === 0);
+    await focusEditor();
+    await goTo('36');
+    await page.locator('.view-line', { hasText: 'Kinderopvang De Vlinder B.V. | [bedrag]' }).waitFor({ timeout: 10000 });
+    if (await ruleRows('unfilled-placeholder').count() !== 0) throw new Error('the new fields showed up despite the suppression comment');
+    await until('the status bar with no findings', async () => /Samenspel: 0 findings/.test(await statusItem.first().innerText().catch(() => '')));
+    log('fix all filled in the contribution row; status bar:', JSON.stringify(await statusItem.first().innerText()));
     code = 0;
   } catch (e) {
     log('ERROR', e.message);

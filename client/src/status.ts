@@ -14,9 +14,13 @@ export function registerStatus(context: vscode.ExtensionContext, ready: Promise<
   const statuses = new Map<string, DocumentStatus>();
   const rechecked = new vscode.EventEmitter<vscode.Uri>();
   let started = false;
+  /** The document of the last text editor: a preview, the scan or Problems in focus leave no active text editor. */
+  let last: vscode.TextDocument | undefined;
 
   function show(): void {
-    const document = vscode.window.activeTextEditor?.document;
+    const editor = vscode.window.activeTextEditor;
+    if (editor || last?.isClosed) last = editor?.document;
+    const document = last;
     if (!document || document.languageId !== 'markdown' || !['file', 'untitled'].includes(document.uri.scheme)) {
       item.hide();
       return;
@@ -40,7 +44,10 @@ export function registerStatus(context: vscode.ExtensionContext, ready: Promise<
     item,
     rechecked,
     vscode.window.onDidChangeActiveTextEditor(show),
-    vscode.workspace.onDidCloseTextDocument((d) => statuses.delete(d.uri.toString())),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      statuses.delete(d.uri.toString());
+      show();
+    }),
   );
   void ready.then((client) => {
     started = true;
@@ -49,7 +56,7 @@ export function registerStatus(context: vscode.ExtensionContext, ready: Promise<
         const uri = client.protocol2CodeConverter.asUri(status.uri);
         statuses.set(uri.toString(), status);
         rechecked.fire(uri);
-        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) show();
+        if (last?.uri.toString() === uri.toString() || vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) show();
       }),
     );
     show();
