@@ -211,6 +211,7 @@ const RULES = ['missing-stakeholder', 'vague-ambition', 'unstated-contribution']
       return !!m && Number(m[1]) !== findingsBefore; // the n.t.b. cells now count as open fields instead
     }, 30000);
     log('status bar after switching unstated-contribution off:', JSON.stringify(await statusItem.first().innerText()));
+    await page.locator('.tab', { hasText: `Scan: ${FILE}` }).first().click(); // the lesson page covers it
     await frameWith('the scan without the unstated contribution', /partijen zonder concrete bijdrage: 0/, 20000);
     log('the open scan followed the settings change');
     fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), '{}');
@@ -232,6 +233,7 @@ const RULES = ['missing-stakeholder', 'vague-ambition', 'unstated-contribution']
     const commentLine = page.locator('.view-line', { hasText: 'samenspel-disable-file' }).first();
     await commentLine.waitFor({ timeout: 10000 });
     if (!(await commentLine.innerText()).includes('-->')) await page.keyboard.type('-->'); // unless the editor closed it
+    await page.keyboard.press('Escape'); // no suggestion may take the Enter
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     log('comment line:', JSON.stringify(await commentLine.innerText()));
