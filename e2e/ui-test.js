@@ -222,7 +222,7 @@ const RULES = ['missing-stakeholder', 'vague-ambition', 'unstated-contribution']
     await focusEditor();
     await runCommand('Focus on Outline View');
     const outlineRow = (text) => page.locator('[id="workbench.parts.sidebar"] .monaco-list-row', { hasText: text });
-    for (const text of ['Bijdragen', 'Gemeente Rivierstad', 'Kinderopvang De Vlinder B.V.']) await outlineRow(text).first().waitFor({ timeout: 20000 });
+    for (const text of ['Partijen', 'Gemeente Rivierstad', 'Kinderopvang De Vlinder B.V.']) await outlineRow(text).first().waitFor({ timeout: 20000 });
     log('outline rows:', JSON.stringify((await page.locator('[id="workbench.parts.sidebar"] .monaco-list-row').allInnerTexts()).slice(0, 12)));
 
     // 10) a suppression comment after the front matter (line 10 is the blank line below it)

@@ -24,7 +24,8 @@ export function registerRuleDocs(context: vscode.ExtensionContext): void {
     vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, provider),
     vscode.commands.registerCommand('samenspel.openRuleDocs', async (ruleId: unknown) => {
       if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) return;
-      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.from({ scheme: DOCS_SCHEME, path: `/${ruleId}.md` }));
+      // Locked beside the document: an ordinary preview follows the active Markdown editor and would swap the page away.
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', vscode.Uri.from({ scheme: DOCS_SCHEME, path: `/${ruleId}.md` }));
     }),
   );
 }
