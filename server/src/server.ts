@@ -21,10 +21,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
+import { analyze, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type ScanItem, type Settings, type TextEdit } from './engine';
 import { isOwnFile, ruleDocsHref, ruleDocsLinks, type RuleDocsLinks } from './features/docs';
 import { hoverMarkdown, lessonPageMarkdown } from './features/lessonText';
-import { scanItems, sendStatus, statusOf, statusWanted } from './features/status';
+import { sendStatus, statusOf, statusWanted } from './features/status';
 import { registerWorkspaceCheck } from './features/workspace';
 import { checkText } from './input';
 import { registerCompletion, TRIGGER_CHARACTERS } from './features/completion';
@@ -163,14 +163,18 @@ export function startServer(connection: Connection): void {
   const ownFile = (uri: string): boolean => uri.startsWith('file:') && isOwnFile(uriPath(uri));
 
   // The workspace check passes no cache: files read from disk are checked once, not edited keystroke by keystroke.
-  function analyseNow(document: TextDocument, settings: Settings, cache: ChunkCache | null = chunkCacheFor(document.uri)): AnalysisResult {
+  // With `withScan` the same analysis also rates the six factors, for the status bar, at no second analysis.
+  function analyseNow(document: TextDocument, settings: Settings, cache: ChunkCache | null = chunkCacheFor(document.uri), withScan = false): AnalysisResult & { items?: ScanItem[] } {
     const path = uriPath(document.uri);
     if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', kind: null, findings: [], notices: [] };
     const text = document.getText();
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
-      return analyze(text, { path, settings, cache: cache ?? undefined });
+      const options = { path, settings, cache: cache ?? undefined };
+      if (!withScan) return analyze(text, options);
+      const { result, items } = scan(text, options);
+      return { ...result, items };
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -186,10 +190,10 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri);
     // A newer version arrived while settings were fetched: its own run will publish; never overwrite it with ours.
     if (!current || current.version !== version) return;
-    const result = analyseNow(current, settings);
+    const result = analyseNow(current, settings, undefined, wantsStatus);
     analysed.set(uri, { version, result });
     await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
-    if (wantsStatus) sendStatus(connection, statusOf(uri, version, result, result.analysed ? scanItems(current.getText(), uriPath(uri), settings, chunkCacheFor(uri)) : null));
+    if (wantsStatus) sendStatus(connection, statusOf(uri, version, result, result.items ?? null));
   }
 
   function diagnosticsOf(result: AnalysisResult): Diagnostic[] {

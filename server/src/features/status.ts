@@ -1,10 +1,10 @@
 /**
  * samenspel/status: per open document, what a status bar needs — how many findings, whether it is checked and why
  * not, and how many of the six scan factors are green. Sent after each check, only to a client that asks for it
- * (initializationOptions.status = true), because it costs a scan per check that other editors would not show.
+ * (initializationOptions.status = true): the check then rates the factors from the same analysis as its findings.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { scan, type AnalysisResult, type ChunkCache, type Settings } from '../engine';
+import type { AnalysisResult } from '../engine';
 import type { ScanItem } from '../engine/scan';
 import type { Language, Scope } from '../engine/types';
 
@@ -24,15 +24,6 @@ export interface DocumentStatus {
 
 export function statusWanted(initializationOptions: unknown): boolean {
   return (initializationOptions as { status?: unknown } | null | undefined)?.status === true;
-}
-
-/** The scan's factors for a checked document; null if the scan fails, which must not stop the status. */
-export function scanItems(text: string, path: string, settings: Settings, cache: ChunkCache): ScanItem[] | null {
-  try {
-    return scan(text, { path, settings, cache }).items;
-  } catch {
-    return null;
-  }
 }
 
 export function statusOf(uri: string, version: number, result: AnalysisResult, items: ScanItem[] | null): DocumentStatus {
