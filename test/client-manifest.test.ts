@@ -46,7 +46,7 @@ describe('client: manifest and translations', () => {
 
   it('gives every command a title and a category, registers it in the client, and menus only name known commands', () => {
     const commands: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual(commands.sort(), ['samenspel.newDocument', 'samenspel.scan', 'samenspel.showLesson']);
+    assert.deepEqual(commands.sort(), ['samenspel.checkWorkspace', 'samenspel.newDocument', 'samenspel.scan', 'samenspel.showLesson']);
     for (const c of pkg.contributes.commands) {
       assert.ok(c.title && c.category, `${c.command} has a title and category`);
       assert.ok(clientSources.includes(`registerCommand('${c.command}'`), `${c.command} is registered in client/src`);

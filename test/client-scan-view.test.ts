@@ -7,11 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, resolveSettings, scan, scopeReason } from '../server/src/engine';
 import { describeScope, REVEAL_COMMAND, scanHtml, type Translate } from '../client/src/scanView';
+import { translators, type DocumentLanguage } from '../client/src/translate';
 
 /** vscode.l10n.t without a bundle: the English source with {0}… filled in. */
 const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)]));
 const nl: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '..', 'l10n', 'bundle.l10n.nl.json'), 'utf8'));
 const tNl: Translate = (message, ...args) => t(nl[message] ?? `UNTRANSLATED ${message}`, ...args);
+
+/** The client's own choice of translator per document language, with English as the editor's language. */
+const byLanguage = translators(nl);
+const englishEditor = (lang: DocumentLanguage | undefined): Translate => (lang ? byLanguage[lang] : t);
 
 const lea = readFileSync(join(__dirname, '..', 'examples', 'lea-2027-2030.md'), 'utf8');
 
@@ -43,7 +48,7 @@ describe('client: scan view', () => {
       documentName: 'lea.md',
       documentUri: 'file:///docs/lea.md',
       cspSource: 'vscode-resource:',
-      t: tNl,
+      translate: () => tNl,
     });
     assert.equal(html.match(/<section class="factor (green|amber|red)">/g)?.length, 6);
     assert.match(html, /Ontbreekt|Deels|In orde/);
@@ -64,14 +69,47 @@ describe('client: scan view', () => {
       documentName: '<script>.md',
       documentUri: 'untitled:Untitled-1',
       cspSource: 'vscode-resource:',
-      t,
+      translate: () => t,
     });
     assert.doesNotMatch(html, /<img|<script>|"><b>/);
     assert.match(html, /&#60;img/);
   });
 
+  // Issue 10, bug 3: an English editor and a Dutch document gave "Partly / Where in the document / line 3" above
+  // Dutch factor texts.
+  it('speaks the language of a Dutch document in an English editor, headings and labels included', () => {
+    const { result, items } = scan(lea, { path: '/docs/lea.md' });
+    assert.equal(result.language, 'nl');
+    const html = scanHtml({ answer: { analysed: true, scope: result.scope, language: result.language, items, open: 2 }, documentName: 'lea.md', documentUri: 'file:///docs/lea.md', cspSource: '', translate: englishEditor });
+    assert.match(html, /<h1>Samenwerkingsscan<\/h1>/);
+    assert.match(html, /Waar in het document:/);
+    assert.match(html, /\(regel \d+\)/);
+    assert.match(html, /Nog 2 plekken in te vullen/);
+    assert.doesNotMatch(html, /Partly|In order|Missing|Where in the document|\(line \d|Scan again|success factors|spots still/);
+  });
+
+  it('speaks English for an English document', () => {
+    const english = readFileSync(join(__dirname, '..', 'examples', 'covenant-english.md'), 'utf8');
+    const { result, items } = scan(english, { path: '/docs/covenant.md' });
+    assert.equal(result.language, 'en');
+    const html = scanHtml({ answer: { analysed: true, scope: result.scope, language: result.language, items }, documentName: 'covenant.md', documentUri: 'file:///docs/covenant.md', cspSource: '', translate: (lang) => (lang ? byLanguage[lang] : tNl) });
+    assert.match(html, /<h1>Partnership scan<\/h1>/);
+    assert.doesNotMatch(html, /Samenwerkingsscan|Waar in het document|Deels|Ontbreekt|In orde<|\(regel/);
+    assert.match(html, /<html lang="en">/);
+  });
+
+  it('explains a document it does not check in that document\'s language', () => {
+    const notes = '# Meeting notes\n\nWe talked about the budget of the school.\n';
+    const result = analyze(notes, {});
+    assert.equal(result.analysed, false);
+    const html = scanHtml({ answer: { analysed: false, scope: result.scope, language: result.language, items: [] }, documentName: 'notes.md', documentUri: 'file:///notes.md', cspSource: '', translate: (lang) => (lang ? byLanguage[lang] : tNl) });
+    assert.equal(result.language, 'en');
+    assert.match(html, /Samenspel does not check this document: it is a meeting notes/);
+    assert.doesNotMatch(html, /controleert|Samenwerkingsscan/);
+  });
+
   it('says when the server could not read the document', () => {
-    const html = scanHtml({ answer: null, documentName: 'x.md', documentUri: 'file:///x.md', cspSource: '', t: tNl });
+    const html = scanHtml({ answer: null, documentName: 'x.md', documentUri: 'file:///x.md', cspSource: '', translate: () => tNl });
     assert.match(html, /kan dit document niet lezen/);
   });
 });

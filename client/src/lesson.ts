@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Target } from './editors';
+import { lessonPage, type LessonAnswer } from './lessonPage';
+import type { DocumentLanguage, Translate } from './translate';
 
 const SCHEME = 'samenspel-lesson';
 
@@ -25,7 +27,11 @@ class LessonDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerLesson(context: vscode.ExtensionContext, ready: Promise<LanguageClient>, target: () => Target | undefined): void {
+/**
+ * The lesson page speaks the language of the document it is about, like the lesson text from the server: a Dutch
+ * lesson under an English heading was issue 10, bug 3.
+ */
+export function registerLesson(context: vscode.ExtensionContext, ready: Promise<LanguageClient>, target: () => Target | undefined, translate: (lang: DocumentLanguage) => Translate): void {
   const lessons = new LessonDocuments();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, lessons),
@@ -37,7 +43,7 @@ export function registerLesson(context: vscode.ExtensionContext, ready: Promise<
       }
       const client = await ready;
       const { document, position } = here;
-      const answer = await client.sendRequest<{ markdown: string; language: string } | null>('samenspel/lesson', {
+      const answer = await client.sendRequest<LessonAnswer | null>('samenspel/lesson', {
         textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) },
         position: { line: position.line, character: position.character },
       });
@@ -45,9 +51,10 @@ export function registerLesson(context: vscode.ExtensionContext, ready: Promise<
         void vscode.window.showInformationMessage(vscode.l10n.t('There is no Samenspel finding under the cursor.'));
         return;
       }
+      const page = lessonPage(answer, translate);
       // The file name becomes the preview's tab title.
-      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t('Lesson')}.md` });
-      lessons.set(uri, `# ${vscode.l10n.t('Lesson from Samenspel')}\n\n${answer.markdown}\n`);
+      const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${page.name}.md` });
+      lessons.set(uri, page.markdown);
       // Locked: an ordinary preview follows whichever Markdown editor is active and would swap the lesson away.
       await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     }),

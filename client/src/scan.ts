@@ -1,11 +1,13 @@
 /**
  * "Samenspel: Partnership scan": asks the server for the six factors of a document and shows them in one panel
- * beside it. The panel follows the document while the writer types, and its links jump to the text.
+ * beside it, in the document's language. The panel follows the document while the writer types, when a Samenspel
+ * setting changes, and whenever the server has checked the document again; its links jump to the text.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Target } from './editors';
 import { REVEAL_COMMAND, scanHtml, type ScanAnswer } from './scanView';
+import type { DocumentLanguage, Translate } from './translate';
 
 /** Long enough to let a burst of typing settle; the server's own checks wait 150 ms by default. */
 const RESCAN_DELAY_MS = 500;
@@ -21,7 +23,16 @@ function documentName(document: vscode.TextDocument): string {
   return document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri);
 }
 
-export function registerScan(context: vscode.ExtensionContext, ready: Promise<LanguageClient>, target: () => Target | undefined): void {
+/** Signals that the server checked a document again, e.g. after a settings change (samenspel/status). */
+export type Rechecked = vscode.Event<vscode.Uri>;
+
+export function registerScan(
+  context: vscode.ExtensionContext,
+  ready: Promise<LanguageClient>,
+  target: () => Target | undefined,
+  translate: (lang: DocumentLanguage | undefined) => Translate,
+  rechecked: Rechecked,
+): void {
   let panel: vscode.WebviewPanel | undefined;
   let shown: vscode.Uri | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -31,8 +42,17 @@ export function registerScan(context: vscode.ExtensionContext, ready: Promise<La
     const uri = client.code2ProtocolConverter.asUri(document.uri);
     const answer = await client.sendRequest<ScanAnswer>('samenspel/scan', { textDocument: { uri } });
     if (!panel || shown?.toString() !== document.uri.toString()) return; // closed or switched meanwhile
-    panel.title = vscode.l10n.t('Scan: {0}', documentName(document));
-    panel.webview.html = scanHtml({ answer, documentName: documentName(document), documentUri: document.uri.toString(), cspSource: panel.webview.cspSource, t: vscode.l10n.t });
+    const t = translate(answer?.language);
+    panel.title = t('Scan: {0}', documentName(document));
+    panel.webview.html = scanHtml({ answer, documentName: documentName(document), documentUri: document.uri.toString(), cspSource: panel.webview.cspSource, translate });
+  }
+
+  /** Renders the shown document again once things settle; a failed refresh keeps the last scan on screen. */
+  function refresh(): void {
+    const document = shown && vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown?.toString());
+    if (!panel || !document) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void render(document).catch(() => undefined), RESCAN_DELAY_MS);
   }
 
   async function show(arg: unknown): Promise<void> {
@@ -72,10 +92,14 @@ export function registerScan(context: vscode.ExtensionContext, ready: Promise<La
       await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection });
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (!panel || e.document.uri.toString() !== shown?.toString()) return;
-      clearTimeout(timer);
-      // A failed refresh keeps the last scan on screen; the next change tries again.
-      timer = setTimeout(() => void render(e.document).catch(() => undefined), RESCAN_DELAY_MS);
+      if (e.document.uri.toString() === shown?.toString()) refresh();
+    }),
+    // A changed rule level or vocabulary changes the scan without a keystroke (issue 10, bug 4).
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('samenspel')) refresh();
+    }),
+    rechecked((uri) => {
+      if (uri.toString() === shown?.toString()) refresh();
     }),
     { dispose: () => clearTimeout(timer) },
   );

@@ -5,9 +5,9 @@
  */
 import type { ScanItem } from '../../server/src/engine/scan';
 import type { Scope } from '../../server/src/engine/types';
+import type { DocumentLanguage, Translate } from './translate';
 
-/** vscode.l10n.t, or a stand-in in tests. */
-export type Translate = (message: string, ...args: Array<string | number>) => string;
+export type { Translate } from './translate';
 
 /** What the server answers to samenspel/scan; null when it cannot read the document. */
 export type ScanAnswer = { analysed: boolean; scope: Scope; language: 'nl' | 'en'; items: ScanItem[]; open?: number } | null;
@@ -55,8 +55,14 @@ function wantsFrontMatterExample(scope: Scope): boolean {
 /** A coloured dot drawn with CSS: emoji dots show as empty boxes where no emoji font is installed. */
 const dot = (status: 'green' | 'amber' | 'red'): string => `<span class="dot ${status}" aria-hidden="true"></span>`;
 
-export function scanHtml(options: { answer: ScanAnswer; documentName: string; documentUri: string; cspSource: string; t: Translate }): string {
-  const { answer, documentName, documentUri, t } = options;
+/**
+ * The scan page, in the document's language throughout: the server's factor texts are, so the headings and labels
+ * around them must be too. `translate` gives the translate function for a language; for no language (the server
+ * could not read the document) the editor's.
+ */
+export function scanHtml(options: { answer: ScanAnswer; documentName: string; documentUri: string; cspSource: string; translate: (lang: DocumentLanguage | undefined) => Translate }): string {
+  const { answer, documentName, documentUri } = options;
+  const t = options.translate(answer?.language);
   const status = { green: t('In order'), amber: t('Partly'), red: t('Missing') };
   const rescan = `<a class="button" href="${escape(commandLink('samenspel.scan', [documentUri]))}">${escape(t('Scan again'))}</a>`;
   const head = `<h1>${escape(t('Partnership scan'))}</h1>\n<p class="document">${escape(t('Document: {0}', documentName))} ${rescan}</p>`;

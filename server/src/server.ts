@@ -20,17 +20,19 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type Settings, type TextEdit } from './engine';
+import { analyze, resolveSettings, scan, type AnalysisResult, type ChunkCache, type Finding, type ScanItem, type Settings, type TextEdit } from './engine';
 import { mergeSettings } from './config';
 import { checkText, sizeNotice } from './input';
 import { CONFIG_GLOB, ProjectSettings } from './projectSettings';
 import { connect } from './transport';
 import { onWatchedFiles } from './watched';
+import { isOwnFile, ruleDocsHref, ruleDocsLinks, type RuleDocsLinks } from './features/docs';
+import { hoverMarkdown, lessonPageMarkdown } from './features/lessonText';
+import { sendStatus, statusOf, statusWanted } from './features/status';
+import { registerWorkspaceCheck } from './features/workspace';
 import { registerCompletion, TRIGGER_CHARACTERS } from './features/completion';
 import { registerSymbols } from './features/symbols';
 import { FIX_ALL_KIND, fixAllActions, ignoreActions, registerFixAllResolve, wanted, type ActionContext } from './features/workflow-actions';
-import { isOwnFile, ruleDocsHref, ruleDocsLinks, type RuleDocsLinks } from './features/docs';
-import { hoverMarkdown, lessonPageMarkdown } from './features/lessonText';
 
 const SEVERITY = {
   error: DiagnosticSeverity.Error,
@@ -86,6 +88,7 @@ export function startServer(connection: Connection): void {
   let initialOptions: unknown;
   const project = new ProjectSettings(connection);
   let docsLinks: RuleDocsLinks = 'file';
+  let wantsStatus = false;
   const docsHref = (ruleId: string): string => ruleDocsHref(ruleId, docsLinks);
 
   connection.onInitialize((params) => {
@@ -93,12 +96,13 @@ export function startServer(connection: Connection): void {
     supportsSnippetEdits = !!params.capabilities.workspace?.workspaceEdit?.snippetEditSupport;
     supportsWatcherRegistration = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     // VS Code's Workspace Trust: in an untrusted folder the folder's project files are not read.
-    // Trust and the kind of rule-docs link are the client's, not settings: what remains may be settings.
-    const { workspaceTrusted, ruleDocs, ...options } = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; ruleDocs?: unknown };
+    // Trust, the kind of rule-docs link and the status are the client's, not settings: what remains may be settings.
+    const { workspaceTrusted, ruleDocs, status, ...options } = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; ruleDocs?: unknown; status?: unknown };
     project.trusted = workspaceTrusted !== false;
     docsLinks = ruleDocsLinks({ ruleDocs });
     initialOptions = params.initializationOptions === undefined ? undefined : options;
     resolvesEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    wantsStatus = statusWanted({ status });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -175,7 +179,9 @@ export function startServer(connection: Connection): void {
   const ownFile = (uri: string): boolean => uri.startsWith('file:') && isOwnFile(uriPath(uri));
 
   const loggedRuleErrors = new Set<string>();
-  function analyseNow(document: TextDocument, settings: Settings): AnalysisResult {
+  // The workspace check passes no cache: files read from disk are checked once, not edited keystroke by keystroke.
+  // With `withScan` the same analysis also rates the six factors, for the status bar, at no second analysis.
+  function analyseNow(document: TextDocument, settings: Settings, cache: ChunkCache | null = chunkCacheFor(document.uri), withScan = false): AnalysisResult & { items?: ScanItem[] } {
     const path = uriPath(document.uri);
     if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', kind: null, findings: [], notices: [] };
     const text = document.getText();
@@ -184,13 +190,14 @@ export function startServer(connection: Connection): void {
     const problem = checkText(text, 'nl');
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
-      const result = analyze(text, { path, settings, cache: chunkCacheFor(document.uri) });
+      const options = { path, settings, cache: cache ?? undefined };
+      const { result, items } = withScan ? scan(text, options) : { result: analyze(text, options), items: undefined };
       // A rule that threw lost only its own findings; each distinct error is logged once, not on every keystroke.
       for (const e of result.errors ?? []) {
         const key = `${e.ruleId}: ${e.message}`;
         if (!loggedRuleErrors.has(key) && loggedRuleErrors.add(key)) connection.console.error(`samenspel: rule ${key} (${document.uri})`);
       }
-      return result;
+      return items ? { ...result, items } : result;
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -206,14 +213,23 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri);
     // A newer version arrived while settings were fetched: its own run will publish; never overwrite it with ours.
     if (!current || current.version !== version) return;
-    const result = analyseNow(current, settings);
+    const result = analyseNow(current, settings, undefined, wantsStatus);
     analysed.set(uri, { version, result });
-    const diagnostics = [
+    await connection.sendDiagnostics({ uri, version, diagnostics: diagnosticsOf(result) });
+    if (wantsStatus) sendStatus(connection, statusOf(uri, version, result, result.items ?? null));
+  }
+
+  function diagnosticsOf(result: AnalysisResult): Diagnostic[] {
+    return [
       ...result.notices.map((n): Diagnostic => ({ range: n.range, severity: result.scope.detail[0] === TOO_LARGE ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning, source: 'samenspel', message: n.message })),
       ...result.findings.map(toDiagnostic),
     ];
-    await connection.sendDiagnostics({ uri, version, diagnostics });
   }
+
+  const workspaceCheck = registerWorkspaceCheck(connection, documents, async (uri, text) => {
+    const result = analyseNow(TextDocument.create(uri, 'markdown', 0, text), (await settingsFor(uri)).settings, null);
+    return { analysed: result.analysed, diagnostics: diagnosticsOf(result) };
+  });
 
   async function schedule(uri: string): Promise<void> {
     clearTimeout(timers.get(uri));
@@ -244,6 +260,7 @@ export function startServer(connection: Connection): void {
   function recheckAll(): void {
     settingsCache.clear();
     for (const document of documents.all()) validate(document.uri).catch((error) => connection.console.error(`samenspel: ${String(error)}`));
+    workspaceCheck.recheck();
   }
   connection.onDidChangeConfiguration(() => {
     reportedProblems.clear();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 const e2e = join(__dirname, '..', '..', 'e2e');
 
 describe('real editor: VS Code (code-server + headless Chromium)', function () {
-  it('shows squiggles, Problems rows, the lesson on hover, the quick-fix and live updates', function () {
+  it('shows squiggles, Problems rows, the lesson on hover, the quick-fix, live updates, the status bar, the scan and lesson page in the document language, read-only rule docs, a settings change, the outline, a suppression comment and fix all', function () {
     if (!existsSync(join(e2e, 'node_modules', '.bin', 'code-server'))) {
       console.log('      the VS Code test was NOT run: its tools are not installed (run e2e/setup.sh, ~4 min, ~920 MB)');
       this.skip();
