@@ -97,6 +97,8 @@ describe('samenspel check: what a folder may hold', () => {
     const dir = tempDir();
     // A sparse file: 65 MB long, no disk space used; only the first 64 MB + 1 byte are read.
     execFileSync('truncate', ['-s', '65M', join(dir, 'groot.md')]);
+    // The size limit (maxFileSizeKB) would decline it unread; raised to its maximum, the read cap is what stops it.
+    writeFileSync(join(dir, '.samenspel.yaml'), 'maxFileSizeKB: 1048576\n');
     const r = run(['check', 'groot.md'], dir);
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim(), 'samenspel: groot.md: te groot (meer dan 64 MB): niet gelezen');

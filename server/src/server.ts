@@ -228,7 +228,7 @@ export function startServer(connection: Connection): void {
 
   const workspaceCheck = registerWorkspaceCheck(connection, documents, async (uri, text) => {
     const result = analyseNow(TextDocument.create(uri, 'markdown', 0, text), (await settingsFor(uri)).settings, null);
-    return { analysed: result.analysed, diagnostics: diagnosticsOf(result) };
+    return { analysed: result.analysed, tooLarge: result.scope.detail[0] === TOO_LARGE, diagnostics: diagnosticsOf(result) };
   });
 
   async function schedule(uri: string): Promise<void> {

@@ -47,13 +47,14 @@ export interface CheckWorkspaceResult {
   /** Of these, partnership documents that were checked. */
   checked: number;
   findings: number;
-  /** Files skipped: not regular, unreadable, or past the read cap (a file over maxFileSizeKB is read and gets its notice). */
+  /** Files skipped: not regular, unreadable, or larger than maxFileSizeKB. */
   skipped: number;
   cancelled: boolean;
 }
 
 /** What the server makes of one file's text: its diagnostics, and whether it is a partnership document at all. */
-export type Analyse = (uri: string, text: string) => Promise<{ analysed: boolean; diagnostics: Diagnostic[] }>;
+/** `tooLarge`: over maxFileSizeKB, so not checked: counted as skipped, like an unreadable file. */
+export type Analyse = (uri: string, text: string) => Promise<{ analysed: boolean; tooLarge: boolean; diagnostics: Diagnostic[] }>;
 
 /** Markdown files under `folder`, without following symbolic links (so never out of the folder). */
 async function markdownFiles(folder: string, out: string[], token: CancellationToken): Promise<void> {
@@ -101,7 +102,8 @@ export function registerWorkspaceCheck(connection: Connection, documents: TextDo
     }
     // Opened while it was read: the editor's text wins.
     if (documents.get(uri)) return { findings: 0, analysed: false };
-    const { analysed, diagnostics } = await analyse(uri, text);
+    const { analysed, tooLarge, diagnostics } = await analyse(uri, text);
+    if (tooLarge) return false;
     if (analysed || published.has(uri)) {
       await connection.sendDiagnostics({ uri, diagnostics: analysed ? diagnostics : [] });
       if (analysed) published.add(uri);
