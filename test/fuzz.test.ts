@@ -10,7 +10,7 @@ import { loadSeeds } from './fuzz/seeds';
 
 const SEED = 20261201;
 /** Cases per property: a few hundred in all, so the sample stays a few seconds on a loaded machine. */
-const SAMPLE = 150;
+const SAMPLE = 100;
 
 describe('fuzz sample: properties that hold on every document', () => {
   const { seeds, missing } = loadSeeds();
@@ -26,12 +26,12 @@ describe('fuzz sample: properties that hold on every document', () => {
   }
 });
 
-describe('analysis time stays linear in input size (time per KB at 128 KB over that at 16 KB)', () => {
+describe('analysis time stays linear in input size (time per KB at 64 KB over that at 8 KB)', () => {
   for (const shape of LINEARITY_SHAPES) {
     if (shape.knownIssue) it.skip(`${shape.name} (known issue, being fixed on branch linear: ${shape.knownIssue})`);
     else it(shape.name, function () {
       this.timeout(60_000);
-      const r = checkLinearity(shape, 16_384, 131_072);
+      const r = checkLinearity(shape, 8_192, 65_536, 4, false);
       assert.ok(r.ok, r.summary);
     });
   }

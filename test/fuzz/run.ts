@@ -32,7 +32,12 @@ process.on('warning', () => yamlWarnings++);
 
 const { seeds, missing } = loadSeeds();
 for (const m of missing) console.log(`skipped seeds: ${m} is missing`);
-const properties = documentProperties(seeds, !checkKnown);
+// A line every 5,000 cases, so a long run shows how far it got.
+let cases = 0;
+let propertyStart = performance.now();
+const properties = documentProperties(seeds, !checkKnown, () => {
+  if (++cases % 5_000 === 0) console.log(`    … ${cases} cases, ${((performance.now() - propertyStart) / 1000).toFixed(0)} s`);
+});
 const perProperty = Math.ceil(runs / (only === undefined ? properties.length : 1));
 console.log(`${seeds.length} seed documents; ${perProperty} cases per property; seed ${seed}${path ? `; path ${path}` : ''}`);
 
@@ -41,7 +46,9 @@ let total = 0;
 const started = performance.now();
 properties.forEach((p, index) => {
   if (only !== undefined && only !== String(index)) return;
-  const t = performance.now();
+  cases = 0;
+  propertyStart = performance.now();
+  const t = propertyStart;
   const details = p.check({ numRuns: perProperty, seed, path });
   const seconds = (performance.now() - t) / 1000;
   // numRuns counts the cases that ran, the failing one included; shrinking comes on top.
@@ -55,10 +62,14 @@ properties.forEach((p, index) => {
 
 if (only === undefined || only === 'linearity') {
   for (const shape of LINEARITY_SHAPES) {
+    // A known super-linear shape can take minutes at 256 KB: measured only when asked.
+    if (shape.knownIssue && !checkKnown) {
+      console.log(`[linearity] ${shape.name}: skipped, known issue: ${shape.knownIssue} (FUZZ_KNOWN_ISSUES=check measures it)`);
+      continue;
+    }
     const r = checkLinearity(shape);
-    const known = !r.ok && shape.knownIssue && !checkKnown;
-    console.log(`[linearity] ${shape.name}: ${r.summary}${r.ok ? '' : known ? ` — too slow, known issue: ${shape.knownIssue}` : ' — FAILED'}`);
-    if (!r.ok && !known) failed++;
+    console.log(`[linearity] ${shape.name}: ${r.summary}${r.ok ? '' : ' — FAILED'}`);
+    if (!r.ok) failed++;
   }
 }
 const seconds = (performance.now() - started) / 1000;
