@@ -401,13 +401,15 @@ export const unstatedContribution: Rule = {
       const missing = model.parties.filter((p) => !stated.has(p));
       if (!missing.length) return [];
       const after = findSection(model, 'ambition') ?? findSection(model, 'parties', 'involvement');
-      // A row per party, also for those who state something elsewhere: once the section exists, it is where the
-      // contributions are read.
-      const edit = insertSection(model, m.heading, newTable(model.parties, lang), after ? nextSibling(model, after) : undefined);
-      const fixes = [{ action: m.noSectionFix, edits: [edit], preferred: true }];
-      // Nothing stated by anyone is one problem of the document, not one per party.
-      if (!stated.size) return [{ ...anchorOf(), message: m.noSection(model.parties.map((p) => p.name).join(', ')), data: { reason: 'no-section', parties: model.parties.map((p) => p.name) }, fixes, ...CITATION }];
-      return missing.map((party) => ({ ...anchorOf(), message: m.missing(party.name), data: { party: party.name, reason: 'missing' }, fixes, ...CITATION }));
+      const section = (parties: Party[]): RuleFinding['fixes'] => [
+        { action: m.noSectionFix, edits: [insertSection(model, m.heading, newTable(parties, lang), after ? nextSibling(model, after) : undefined)], preferred: true },
+      ];
+      // Nothing stated by anyone is one problem of the document, not one per party: a row for every party.
+      if (!stated.size) return [{ ...anchorOf(), message: m.noSection(model.parties.map((p) => p.name).join(', ')), data: { reason: 'no-section', parties: model.parties.map((p) => p.name) }, fixes: section(model.parties), ...CITATION }];
+      // A party's own fix adds its row, and rows for those who state something elsewhere: once the section exists,
+      // it is where the contributions are read. Not a row for every other missing party: each finding carrying the
+      // whole table made the fixes of a thousand parties 70 MB.
+      return missing.map((party) => ({ ...anchorOf(), message: m.missing(party.name), data: { party: party.name, reason: 'missing' }, fixes: section(model.parties.filter((p) => p === party || stated.has(p))), ...CITATION }));
     }
 
     const top = sections[0];
