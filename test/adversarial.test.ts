@@ -67,7 +67,8 @@ describe('adversarial documents are analysed in time', function () {
   it('the CLI checks every adversarial file in a folder, and reports each', () => {
     const dir = mkdtempSync(join(tmpdir(), 'samenspel-adversarial-'));
     // The two largest are timed in-process above; here each other case is a file of its own, checked in one run.
-    const files = CASES.filter((c) => !c.name.startsWith('100,000') && !c.name.includes('100,000 items'));
+    // NUL bytes are declined by the CLI's input check as binary, with a message naming the file (tested below).
+    const files = CASES.filter((c) => !c.name.startsWith('100,000') && !c.name.includes('100,000 items') && !c.name.includes('NUL'));
     try {
       files.forEach((c, i) => writeFileSync(join(dir, `case-${i}.md`), c.build(c.scales ? 10_000 : 0)));
       const run = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'samenspel.js'), 'check', dir, '--format', 'json'], { encoding: 'utf8', timeout: 100_000, maxBuffer: 1 << 30 });
@@ -75,6 +76,21 @@ describe('adversarial documents are analysed in time', function () {
       assert.ok(run.status === 0 || run.status === 1, run.stderr);
       const report = JSON.parse(run.stdout) as { files: Array<{ path: string }> };
       assert.equal(report.files.length, files.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the CLI on a file with NUL bytes', () => {
+  it('declines it with one message that names the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samenspel-adversarial-'));
+    try {
+      const file = join(dir, 'nul.md');
+      writeFileSync(file, CASES.find((c) => c.name.includes('NUL'))!.build(10_000));
+      const run = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'samenspel.js'), 'check', file], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(run.signal, null);
+      assert.equal(run.stderr.trim().split('\n').filter((l) => l.includes(file)).length, 1, run.stderr);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
