@@ -382,24 +382,26 @@ export function chunkFacts(text: string): ChunkFacts {
 /**
  * Where the document can be cut into chunks that parse exactly as they do in the whole: before a line at column 0
  * that follows a blank line and can only start a new top-level block (not a list item, which would join the list
- * before it), outside fenced code, HTML comments and front matter. Documents with reference or footnote
- * definitions, which act across the whole document, are not cut.
+ * before it), outside fenced code, HTML comments and front matter, and never before a `---` line (which would open
+ * front matter at the start of a chunk). Documents with reference or footnote definitions, which act across the
+ * whole document, are not cut: any "[label]:" anywhere, also inside a quote or list item. Lines end at LF, CRLF or a
+ * lone CR, as the parser reads them.
  */
 export function chunkBoundaries(text: string): number[] {
-  if (/^ {0,3}\[[^\]\n]+\]:/m.test(text) || /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/im.test(text)) return [0];
+  if (/\[[^\[\]\n\r]*\]:/.test(text) || /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/im.test(text)) return [0];
   const cuts = [0];
   let offset = 0;
   let fence: string | null = null;
   let inComment = false;
   let previousBlank = false;
-  let inFrontMatter = text.startsWith('---\n') || text.startsWith('---\r\n');
+  let inFrontMatter = /^---(\r\n|\r|\n)/.test(text);
   let lineNumber = 0;
-  for (const line of text.split('\n')) {
+  for (const content of text.split(/\r\n|\r|\n/)) {
     const lineStart = offset;
-    offset += line.length + 1;
-    const content = line.replace(/\r$/, '');
+    offset += content.length + (text[offset + content.length] === '\r' && text[offset + content.length + 1] === '\n' ? 2 : 1);
     if (inFrontMatter) {
-      if (lineNumber++ > 0 && /^(---|\.\.\.)\s*$/.test(content)) inFrontMatter = false;
+      // Only "---" closes it, as for the parser (remark-frontmatter); "..." does not.
+      if (lineNumber++ > 0 && /^---\s*$/.test(content)) inFrontMatter = false;
       previousBlank = false;
       continue;
     }
@@ -416,7 +418,7 @@ export function chunkBoundaries(text: string): number[] {
       continue;
     }
     const blank = content.trim() === '';
-    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
+    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content) && !/^---\s*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
       cuts.push(lineStart);
     }
     // (?!`) first: a shorter part of a run of backticks is no fence, and would rescan the line once per backtick.

@@ -28,8 +28,24 @@ export function readFrontMatter(node: (Span & { value: string }) | null, index: 
       message: `Front matter kan niet worden gelezen (YAML): ${detail}. De rest van het document wordt wel gecontroleerd.`,
       range: index.range(at, index.lineEnd(at)),
     });
-    return { ...span, data: {} };
+    return { ...span, data: salvage(node.value) };
   }
+}
+
+/**
+ * What can still be read from front matter the YAML parser rejects (a tab, an alias bomb): the top-level `type:`
+ * and `taal:` lines, so the notice's promise holds and the rest of the document is checked as what it declares.
+ */
+function salvage(yaml: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const line of yaml.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0 || /\s/.test(line[0])) continue;
+    const key = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
+    if ((KIND_KEYS.includes(key.toLowerCase()) || LANGUAGE_KEYS.includes(key.toLowerCase())) && value && !(key in data)) data[key] = value;
+  }
+  return data;
 }
 
 export function firstValue(data: Record<string, unknown>, keys: string[]): unknown {

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { analyze, buildModel, type AnalysisResult } from '../server/src/engine';
+
+/** What a reader sees of an analysis: findings with their ranges, notices and the scope. */
+const seen = (r: AnalysisResult): string => JSON.stringify({ scope: r.scope, kind: r.kind, findings: r.findings.map((f) => [f.ruleId, f.range, f.message]), notices: r.notices });
+
+/** The chunked, cached path (the editor's) must read a document as the whole parse (the CLI's) does. */
+function assertAgree(text: string): void {
+  const whole = analyze(text, { chunked: false });
+  const chunked = analyze(text, { chunked: true, cache: new Map() });
+  assert.equal(seen(chunked), seen(whole));
+  // The model too: a heading or a blanked stretch that changes no finding here is still a different reading.
+  const model = (chunked: boolean): string => {
+    const m = buildModel(text, { chunked, cache: new Map() });
+    return JSON.stringify({ plain: m.plain, headings: m.sections.map((s) => s.heading && [s.heading.start, s.heading.text]), blocks: m.blocks.map((b) => [b.start, b.end, b.type]) });
+  };
+  assert.equal(model(true), model(false));
+}
+
+const COVENANT = '---\ntype: convenant\n---\n# Convenant\n\n## Partijen\n\n- Gemeente Rivierstad\n- Stichting Kits Primair\n\n';
+/** Enough paragraphs that the chunker cuts (it cuts at headings and once a chunk exceeds 16 KB). */
+const filler = (n: number): string => Array.from({ length: n }, (_, i) => `## Thema ${i}\n\nPartijen willen de samenwerking versterken in de wijk ${i}.\n\n`).join('');
+
+describe('the chunked parse and the whole parse agree (issue #11 §3)', () => {
+  it('on a "---" pair after a chunk of more than 16 KB (a rule, not front matter)', () => {
+    assertAgree(`${COVENANT}${'Partijen willen samen optrekken. '.repeat(600)}\n\n---\nvoetnoot: x\n---\n\n## Ambitie\n\nPartijen willen zoveel mogelijk samenwerken.\n`);
+  });
+
+  it('on a link definition inside a blockquote or a list item', () => {
+    assertAgree(`${COVENANT}${filler(10)}> [ref]: https://example.org\n\n${filler(5)}Zie [ref].\n`);
+    assertAgree(`${COVENANT}${filler(10)}- [ref]: https://example.org\n\n${filler(5)}Zie [ref].\n`);
+  });
+
+  it('on a lone CR before a code fence', () => {
+    assertAgree(`${COVENANT}${filler(5)}Tekst\r\r\`\`\`\n\n## Ambitie\n\nPartijen willen zoveel mogelijk samenwerken.\n\n\`\`\`\n\n${filler(5)}`);
+  });
+
+  it('on front matter "closed" by "..."', () => {
+    assertAgree(`---\ntype: convenant\n...\n# Convenant\n\n${filler(10)}---\n\n## Ambitie\n\nPartijen willen zoveel mogelijk samenwerken.\n`);
+  });
+
+  it('on the examples', () => {
+    for (const text of [`${COVENANT}${filler(40)}`]) assertAgree(text);
+  });
+});
