@@ -39,6 +39,12 @@ describe('the chunked parse and the whole parse agree (issue #11 §3)', () => {
     assertAgree(`---\ntype: convenant\n...\n# Convenant\n\n${filler(10)}---\n\n## Ambitie\n\nPartijen willen zoveel mogelijk samenwerken.\n`);
   });
 
+  // Found by the fuzzer: the parser opens front matter at "---" followed by blanks, the chunker did not.
+  it('on front matter opened by "---" with trailing blanks', () => {
+    assertAgree('---\t\n\nAfsprakenkader samenwerking gemeente Lindewijk en schoolbesturen\n---');
+    assertAgree(`--- \ntype: convenant\n---\n# Convenant\n\n${filler(10)}`);
+  });
+
   it('on the examples', () => {
     for (const text of [`${COVENANT}${filler(40)}`]) assertAgree(text);
   });

@@ -118,11 +118,7 @@ export function checkDocument(text: string, settings: SettingsVariant, fixToRean
  * FUZZ_KNOWN_ISSUES=check runs them too. Empty this list when `linear` is merged.
  */
 export const KNOWN_CHUNK_ISSUES: Array<{ name: string; matches(text: string): boolean }> = [
-  { name: 'front matter closed by "..."', matches: (t) => /^\ufeff?---\r?\n/.test(t) && /^\.\.\.[ \t]*\r?$/m.test(t) },
-  { name: 'front matter opened by "---" with trailing spaces or tabs', matches: (t) => /^\ufeff?---[ \t]+\r?\n/.test(t) },
   { name: 'a BOM at the start of a line after the first (a second BOM)', matches: (t) => /^\ufeff\ufeff|[\r\n]\ufeff/.test(t) },
-  // The chunker splits lines on LF only: a lone CR hides the start of a fence, comment or front matter line from it.
-  { name: 'a lone CR as a line end', matches: (t) => /\r(?!\n)/.test(t) },
 ];
 
 /** How many cases each known issue skipped, for the report. */

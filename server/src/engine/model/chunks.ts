@@ -394,7 +394,7 @@ export function chunkBoundaries(text: string): number[] {
   let fence: string | null = null;
   let inComment = false;
   let previousBlank = false;
-  let inFrontMatter = /^---(\r\n|\r|\n)/.test(text);
+  let inFrontMatter = /^---[ \t]*(\r\n|\r|\n)/.test(text);
   let lineNumber = 0;
   for (const content of text.split(/\r\n|\r|\n/)) {
     const lineStart = offset;
