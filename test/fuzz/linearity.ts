@@ -36,7 +36,7 @@ export const LINEARITY_SHAPES: Shape[] = [
   { name: 'a real plan, its sections repeated', build: (n) => grow(FRONT, (i) => BODY.replace(/^(#+ .*)$/gm, `$1 ${i}`), n) },
   { name: 'headings with a paragraph each', build: (n) => grow('# Convenant\n\n', (i) => `## Onderdeel ${i}\n\nDe gemeente en het schoolbestuur overleggen ${i} keer per jaar.\n\n`, n) },
   { name: 'paragraphs of prose with vague ambitions', build: (n) => grow('# Plan van aanpak\n\n## Ambitie\n\n', (i) => `We willen zoveel mogelijk kinderen bereiken en de samenwerking versterken (${i}). In 2027 leest 95% van de leerlingen op niveau.\n\n`, n) },
-  { name: 'a parties list', knownIssue: 'O(n²) de-duplication of parties', build: (n) => grow('# Convenant\n\n## Partijen\n\n', (i) => `- Stichting School ${i}, vertegenwoordigd door de directeur\n`, n) },
+  { name: 'a parties list', build: (n) => grow('# Convenant\n\n## Partijen\n\n', (i) => `- Stichting School ${i}, vertegenwoordigd door de directeur\n`, n) },
   { name: 'a contributions list with placeholders', build: (n) => grow('# Convenant\n\n## Partijen\n\n- Gemeente Rivierstad\n- Stichting Kits Primair\n\n## Bijdragen\n\n', (i) => `- Partner ${i}: levert [bedrag] en n.t.b.\n`, n) },
   { name: 'a table under Partijen', knownIssue: 'a big table under Partijen hangs', build: (n) => grow('# Convenant\n\n## Partijen\n\n| Partij | Bijdrage |\n| --- | --- |\n', (i) => `| Stichting ${i} | € ${i}.000 |\n`, n) },
   { name: 'one long line of prose', build: (n) => grow('# Plan\n\n', (i) => `De gemeente en het schoolbestuur werken samen aan doel ${i}. `, n) },
