@@ -129,6 +129,8 @@ describe('client: manifest and translations', () => {
       'snippets/markdown.json',
       pkg.icon,
       ...pkg.contributes.grammars.map((g: { path: string }) => g.path.replace(/^\.\//, '')),
+      // The settings schema that jsonValidation points .samenspel.json at.
+      ...pkg.contributes.jsonValidation.map((v: { url: string }) => v.url.replace(/^\.\//, '')),
       ...readdirSync(join(root, 'docs/rules')).map((f) => `docs/rules/${f}`),
       ...readdirSync(join(root, 'l10n')).map((f) => `l10n/${f}`),
       ...['en', 'nl'].flatMap((lang) => readdirSync(join(root, 'media/walkthrough', lang)).map((f) => `media/walkthrough/${lang}/${f}`)),
