@@ -113,7 +113,7 @@ export function checkDocument(text: string, settings: SettingsVariant, fixToRean
 }
 
 /**
- * Chunked-vs-whole disagreements already known and being fixed on branch `linear` (test/fuzz/known-issues.md). A
+ * Chunked-vs-whole disagreements already known and still open (test/fuzz/known-issues.md). A
  * document showing one is skipped as a precondition, counted and named, so the property keeps finding new ones;
  * FUZZ_KNOWN_ISSUES=check runs them too. Empty this list when `linear` is merged.
  */

@@ -22,7 +22,7 @@ const runs = numberFrom('FUZZ_RUNS', 100_000);
 const seed = numberFrom('FUZZ_SEED', Date.now() % 2 ** 31);
 const path = process.env.FUZZ_PATH || undefined;
 const only = process.env.FUZZ_ONLY;
-/** Known issues (being fixed on branch `linear`) are skipped and counted unless FUZZ_KNOWN_ISSUES=check. */
+/** Known issues that are still open (test/fuzz/known-issues.md) are skipped and counted unless FUZZ_KNOWN_ISSUES=check. */
 const checkKnown = process.env.FUZZ_KNOWN_ISSUES === 'check';
 
 // The YAML parser warns on stderr about odd front matter, once per case: counted, not printed 100,000 times.
