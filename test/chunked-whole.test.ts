@@ -45,6 +45,12 @@ describe('the chunked parse and the whole parse agree (issue #11 §3)', () => {
     assertAgree(`--- \ntype: convenant\n---\n# Convenant\n\n${filler(10)}`);
   });
 
+  // Found by the fuzzer: a line of no-break spaces is text to the parser, not a blank line to cut after.
+  it('on a line of no-break spaces before a paragraph underlined as a heading', () => {
+    assertAgree('\u00a0\nGemeente Rivierstad en p.m. draagt bij.\n…… het samenwerkingsverband.\n---');
+    assertAgree(`${COVENANT}${filler(10)}\u00a0\n\nTekst van de wijk.\n---\n\n${filler(10)}`);
+  });
+
   it('on the examples', () => {
     for (const text of [`${COVENANT}${filler(40)}`]) assertAgree(text);
   });

@@ -401,13 +401,13 @@ export function chunkBoundaries(text: string): number[] {
     offset += content.length + (text[offset + content.length] === '\r' && text[offset + content.length + 1] === '\n' ? 2 : 1);
     if (inFrontMatter) {
       // Only "---" closes it, as for the parser (remark-frontmatter); "..." does not.
-      if (lineNumber++ > 0 && /^---\s*$/.test(content)) inFrontMatter = false;
+      if (lineNumber++ > 0 && /^---[ \t]*$/.test(content)) inFrontMatter = false;
       previousBlank = false;
       continue;
     }
     lineNumber++;
     if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(content);
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(content);
       if (close && close[1][0] === fence[0] && close[1].length >= fence.length) fence = null;
       previousBlank = false;
       continue;
@@ -417,8 +417,9 @@ export function chunkBoundaries(text: string): number[] {
       previousBlank = false;
       continue;
     }
-    const blank = content.trim() === '';
-    if (previousBlank && !blank && /^[^\s]/.test(content) && !/^([-*+]|\d{1,9}[.)])(\s|$)/.test(content) && !/^---\s*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
+    // Blank and indented as the parser reads them: spaces and tabs only, never a no-break space or a BOM (\s has both).
+    const blank = /^[ \t]*$/.test(content);
+    if (previousBlank && !blank && /^[^ \t]/.test(content) && !/^([-*+]|\d{1,9}[.)])([ \t]|$)/.test(content) && !/^---[ \t]*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
       cuts.push(lineStart);
     }
     // (?!`) first: a shorter part of a run of backticks is no fence, and would rescan the line once per backtick.
