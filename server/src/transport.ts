@@ -5,7 +5,9 @@
  * the framing for good, so it is logged and the server exits with code 1, which an editor sees and can restart.
  * Everything is logged to stderr: over stdio, stdout is the JSON-RPC channel.
  */
+import { Console } from 'node:console';
 import { Transform, type TransformCallback } from 'node:stream';
+import { format } from 'node:util';
 import {
   createConnection,
   ErrorCodes,
@@ -115,7 +117,22 @@ export function connect(argv: string[] = process.argv): Connection {
   const gone = (): never => process.exit(1);
   process.stdin.on('end', gone);
   process.stdin.on('close', gone);
-  // Nothing may print to stdout but the connection.
-  console.log = console.info = console.debug = console.error;
+  routeConsole(connection);
   return connection;
+}
+
+/**
+ * Nothing may print to stdout but the connection. Given its own reader and writer, vscode-languageserver does not
+ * patch the console as it does for plain --stdio, so do what it does: messages go to the client's log
+ * (window/logMessage, a framed JSON-RPC message), which the editor shows in its output channel. Every other console
+ * method (dir, table, count, time …) writes to stderr instead of stdout.
+ */
+function routeConsole(connection: Connection): void {
+  const onStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+  const methods = console as unknown as Record<string, unknown>;
+  for (const [name, method] of Object.entries(onStderr)) if (typeof method === 'function') methods[name] = method.bind(onStderr);
+  const to = (write: (message: string) => void) => (...args: unknown[]): void => write(format(...args));
+  console.log = console.info = console.debug = to((m) => connection.console.log(m));
+  console.warn = to((m) => connection.console.warn(m));
+  console.error = to((m) => connection.console.error(m));
 }
