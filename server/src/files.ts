@@ -95,8 +95,12 @@ export function readFileCapped(path: string, lang: Language, cap = READ_CAP_BYTE
   }
 }
 
-const IGNORED_DIRS = new Set(['node_modules', '.git', 'dist', '.e2e']);
+/** Folders that hold no documents of the writer's: the CLI's walk and the editor's folder check both skip them. */
+export const IGNORED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', '.e2e']);
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+/** The same extensions, as a glob for a file watcher. */
+export const MARKDOWN_GLOB = '**/*.{md,markdown,mdown,mkd}';
+export const isMarkdownFile = (name: string): boolean => MARKDOWN.test(name);
 
 const inside = (path: string, root: string): boolean => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 

@@ -8,7 +8,7 @@
  * ordinary checks, and a file that is closed again gets its findings from disk.
  */
 import { lstat, readdir, readFile } from 'node:fs/promises';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DidChangeWatchedFilesNotification,
@@ -24,14 +24,12 @@ import {
   type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { READ_CAP_BYTES } from '../files';
+import { IGNORED_DIRS, isMarkdownFile, MARKDOWN_GLOB, READ_CAP_BYTES } from '../files';
 import { onWatchedFiles } from '../watched';
 
 export const CHECK_WORKSPACE_REQUEST = 'samenspel/checkWorkspace';
 
 /** Folders never worth reading: tools' and version control's own files. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-const MARKDOWN = new Set(['.md', '.markdown']);
 /** Enough for any policy department's folder; a home folder opened by mistake stops here instead of running on. */
 const MAX_FILES = 20_000;
 
@@ -67,8 +65,8 @@ async function markdownFiles(folder: string, out: string[], token: CancellationT
   for (const entry of entries) {
     if (out.length >= MAX_FILES || token.isCancellationRequested) return;
     const path = join(folder, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) await markdownFiles(path, out, token);
-    else if (entry.isFile() && MARKDOWN.has(extname(entry.name).toLowerCase())) out.push(path);
+    if (entry.isDirectory() && !IGNORED_DIRS.has(entry.name)) await markdownFiles(path, out, token);
+    else if (entry.isFile() && isMarkdownFile(entry.name)) out.push(path);
   }
 }
 
@@ -128,7 +126,7 @@ export function registerWorkspaceCheck(connection: Connection, documents: TextDo
     if (watching) return;
     watching = true;
     try {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: MARKDOWN_GLOB }] });
     } catch (error) {
       connection.console.warn(`samenspel: cannot watch files: ${String(error)}`);
     }
@@ -163,7 +161,7 @@ export function registerWorkspaceCheck(connection: Connection, documents: TextDo
   onWatchedFiles(connection, (changes) => {
     for (const change of changes) {
       const path = folderPath(change.uri);
-      if (!path || !MARKDOWN.has(extname(path).toLowerCase())) continue;
+      if (!path || !isMarkdownFile(path)) continue;
       if (change.type === FileChangeType.Deleted) {
         if (published.delete(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
       } else if (inCheckedFolder(path)) {
