@@ -1,26 +1,41 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const repo = join(__dirname, '..');
-const bin = join(repo, 'bin', 'samenspel.js');
 const lea = join(repo, 'examples', 'lea-2027-2030.md');
 
 /** As root, permissions do not stop reading: then the CLI runs as nobody, so an unreadable file is unreadable. */
 const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
-function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  // A timeout, so that a hang (a FIFO read) fails the test instead of stalling the suite.
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'nl_NL.UTF-8', NO_COLOR: '1' }, ...asUser });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'samenspel-files-'));
   chmodSync(dir, 0o755);
   return dir;
+}
+
+let bin: string | undefined;
+/**
+ * The built CLI. Run as nobody, a copy of it (the bin script, its bundle and the rule pages it links to) in a folder
+ * anyone can read: nobody may not reach the repository itself, say a clone in a private temporary folder.
+ */
+function cli(): string {
+  if (bin) return bin;
+  if (!asUser.uid) return (bin = join(repo, 'bin', 'samenspel.js'));
+  const copy = tempDir();
+  for (const path of ['bin/samenspel.js', 'dist/cli.js', ...readdirSync(join(repo, 'docs', 'rules')).map((f) => `docs/rules/${f}`)]) {
+    mkdirSync(dirname(join(copy, path)), { recursive: true, mode: 0o755 });
+    copyFileSync(join(repo, path), join(copy, path));
+  }
+  return (bin = join(copy, 'bin', 'samenspel.js'));
+}
+
+function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  // A timeout, so that a hang (a FIFO read) fails the test instead of stalling the suite.
+  const r = spawnSync(process.execPath, [cli(), ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'nl_NL.UTF-8', NO_COLOR: '1' }, ...asUser });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 type JsonFile = { path: string; analysed: boolean; error?: string; findings: unknown[] };
