@@ -51,6 +51,23 @@ describe('the chunked parse and the whole parse agree (issue #11 §3)', () => {
     assertAgree(`${COVENANT}${filler(10)}\u00a0\n\nTekst van de wijk.\n---\n\n${filler(10)}`);
   });
 
+  it('on a name followed, after a blank line, by words that would complete a phrase (a chunk ends at the blank line)', () => {
+    // "Council" + "Meetings" is a false friend only within a paragraph; across the blank line the chunks never meet.
+    assertAgree('\n---\ntype: convenant\npartijen:\n  - Harwick Borough Council\n\n\n# Meetings\n\n');
+    const model = buildModel('# Convenant\n\nHarwick Borough Council\n\n\n# Meetings\n\n', { chunked: false });
+    assert.ok(model.mentions.some((m) => m.group === 'gemeentebestuur'), 'the council is named, whatever heading follows');
+  });
+
+  it('on a second BOM, at the start or at the start of a later line', () => {
+    assertAgree('\ufeff\ufeff<!-- Gemeente Rivierstad.\n\n# Gemeente Rivierstad\n\n');
+    assertAgree(`${COVENANT}${filler(10)}\ufeff<!-- Gemeente Rivierstad.\n\n${filler(10)}`);
+    // Both BOMs are left out of the offsets, so a finding's range is where its text is.
+    const withTwo = analyze(`\ufeff\ufeff${COVENANT}## Ambitie\n\nPartijen willen zoveel mogelijk samenwerken.\n`);
+    const ambition = withTwo.findings.find((f) => f.ruleId === 'vague-ambition');
+    assert.ok(ambition);
+    assert.equal(ambition.range.start.character, 0);
+  });
+
   it('on the examples', () => {
     for (const text of [`${COVENANT}${filler(40)}`]) assertAgree(text);
   });

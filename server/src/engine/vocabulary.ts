@@ -25,8 +25,44 @@ export interface Phrases {
 function alternation(phrases: Phrases | string[]): string {
   const list = Array.isArray(phrases) ? phrases : [...phrases.nl, ...phrases.en];
   // A space in a phrase is any run of white space: text from a PDF breaks lines mid-phrase ("Raad van\nToezicht").
-  // ".{0,60}" in a phrase may cross a line break too.
-  return list.map((p) => `(?:${p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/\.\{(\d+),(\d+)\}/g, '[\\s\\S]{$1,$2}')})`).join('|');
+  // ".{0,60}" in a phrase may cross a line break too. Neither crosses a blank line: a phrase stays in its paragraph.
+  return list.map((p) => `(?:${expand(p)})`).join('|');
+}
+
+/** A line break that does not end a paragraph: no blank line follows it. */
+const SOFT_BREAK = String.raw`(?:\r\n?|\n)(?![ \t]*(?:\r|\n|$))`;
+/** White space within a paragraph: spaces, tabs, no-break spaces and soft line breaks. */
+const SPACE = String.raw`(?:[^\S\r\n]|${SOFT_BREAK})+`;
+const OPTIONAL_SPACE = String.raw`(?:[^\S\r\n]|${SOFT_BREAK})*`;
+/** Any character within a paragraph. */
+const IN_PARAGRAPH = String.raw`(?:[^\r\n]|${SOFT_BREAK})`;
+
+/** A phrase as a pattern: a space (inside a character class: one white-space character), " ?" and ".{m,n}". */
+function expand(phrase: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < phrase.length; i++) {
+    const c = phrase[i];
+    if (c === '\\') {
+      out += phrase.slice(i, i + 2);
+      i++;
+    } else if (inClass) {
+      inClass = c !== ']';
+      out += c === ' ' ? '\\s' : c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === ' ') {
+      const optional = phrase[i + 1] === '?';
+      out += optional ? OPTIONAL_SPACE : SPACE;
+      if (optional) i++;
+    } else {
+      const range = /^\.\{(\d+),(\d+)\}/.exec(phrase.slice(i, i + 16));
+      out += range ? `${IN_PARAGRAPH}{${range[1]},${range[2]}}` : c;
+      if (range) i += range[0].length - 1;
+    }
+  }
+  return out;
 }
 
 /** A whole-word, case-insensitive matcher for a concept; stateless (not global). */
@@ -36,7 +72,7 @@ export function wordsOf(phrases: Phrases | string[], flags = 'iu'): RegExp {
 
 /** User vocabulary is literal text: escaped, never compiled as given. */
 export function literal(text: string): string {
-  return text.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
+  return text.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, SPACE);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

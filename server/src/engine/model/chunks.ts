@@ -419,7 +419,8 @@ export function chunkBoundaries(text: string): number[] {
     }
     // Blank and indented as the parser reads them: spaces and tabs only, never a no-break space or a BOM (\s has both).
     const blank = /^[ \t]*$/.test(content);
-    if (previousBlank && !blank && /^[^ \t]/.test(content) && !/^([-*+]|\d{1,9}[.)])([ \t]|$)/.test(content) && !/^---[ \t]*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
+    // Not before a BOM either: micromark would drop it at the start of a chunk, and reads it as text in the whole.
+    if (previousBlank && !blank && /^[^ \t\ufeff]/.test(content) && !/^([-*+]|\d{1,9}[.)])([ \t]|$)/.test(content) && !/^---[ \t]*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
       cuts.push(lineStart);
     }
     // (?!`) first: a shorter part of a run of backticks is no fence, and would rescan the line once per backtick.

@@ -70,13 +70,14 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   // What the parser reads: the text with lines nested too deep to parse blanked (same offsets).
   const { text: parsed, hidden } = boundNesting(text);
   // Without a cache there is nothing to reuse, and one parse of the whole is faster than many of its parts.
-  // micromark drops a leading BOM and counts its offsets without it, so the chunks start after it.
-  const bom = parsed.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // micromark drops a BOM at the start of what it parses and counts its offsets without it, so the chunks start after
+  // every leading one ("\ufeff\ufeff" from two tools that each added one).
+  const bom = /^\ufeff*/.exec(parsed)![0].length;
   const cuts = (options.chunked === false || (!options.cache && options.chunked !== true) ? [0] : chunkBoundaries(parsed.slice(bom))).map((cut) => cut + bom);
   const previous = options.cache ? new Map(options.cache) : undefined;
   options.cache?.clear();
 
-  const plainParts: string[] = bom ? [' '] : [];
+  const plainParts: string[] = bom ? [' '.repeat(bom)] : [];
   const headings: Heading[] = [];
   const rawBlocks: ChunkFacts['blocks'] = [];
   const candidates: PartyCandidate[] = [];
