@@ -68,6 +68,11 @@ describe('the chunked parse and the whole parse agree (issue #11 §3)', () => {
     assert.equal(ambition.range.start.character, 0);
   });
 
+  it('without a cache too, where a large document is cut into large chunks', () => {
+    const big = `${COVENANT}${filler(600)}`;
+    assert.equal(seen(analyze(big)), seen(analyze(big, { chunked: false })));
+  });
+
   it('on the examples', () => {
     for (const text of [`${COVENANT}${filler(40)}`]) assertAgree(text);
   });

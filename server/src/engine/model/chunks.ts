@@ -387,7 +387,7 @@ export function chunkFacts(text: string): ChunkFacts {
  * whole document, are not cut: any "[label]:" anywhere, also inside a quote or list item. Lines end at LF, CRLF or a
  * lone CR, as the parser reads them.
  */
-export function chunkBoundaries(text: string): number[] {
+export function chunkBoundaries(text: string, coarse = false): number[] {
   if (/\[[^\[\]\n\r]*\]:/.test(text) || /^ {0,3}<(\?|![A-Za-z]|!\[CDATA\[|script|pre|style|textarea)/im.test(text)) return [0];
   const cuts = [0];
   let offset = 0;
@@ -420,7 +420,7 @@ export function chunkBoundaries(text: string): number[] {
     // Blank and indented as the parser reads them: spaces and tabs only, never a no-break space or a BOM (\s has both).
     const blank = /^[ \t]*$/.test(content);
     // Not before a BOM either: micromark would drop it at the start of a chunk, and reads it as text in the whole.
-    if (previousBlank && !blank && /^[^ \t\ufeff]/.test(content) && !/^([-*+]|\d{1,9}[.)])([ \t]|$)/.test(content) && !/^---[ \t]*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1])) {
+    if (previousBlank && !blank && /^[^ \t\ufeff]/.test(content) && !/^([-*+]|\d{1,9}[.)])([ \t]|$)/.test(content) && !/^---[ \t]*$/.test(content) && worthCutting(content, lineStart - cuts[cuts.length - 1], coarse)) {
       cuts.push(lineStart);
     }
     // (?!`) first: a shorter part of a run of backticks is no fence, and would rescan the line once per backtick.
@@ -435,10 +435,14 @@ export function chunkBoundaries(text: string): number[] {
 /**
  * Parsing many tiny chunks costs more than it saves, so only some safe places become cuts: headings, about one in
  * four other blocks, and any place once a chunk has grown large. The choice depends on the line itself (a hash), not
- * on where earlier cuts fell, so an edit moves no cut but its own and every other chunk stays cached.
+ * on where earlier cuts fell, so an edit moves no cut but its own and every other chunk stays cached. Coarse cuts,
+ * for a document parsed once, come only once a chunk has grown large: the parser's time grows with the square of the
+ * lists and quotes in what it parses, so a big document is never parsed in one piece.
  */
-function worthCutting(line: string, chunkLength: number): boolean {
-  if (/^#{1,6}(\s|$)/.test(line) || chunkLength > 16_384) return true;
+function worthCutting(line: string, chunkLength: number, coarse: boolean): boolean {
+  if (chunkLength > 16_384) return true;
+  if (coarse) return false;
+  if (/^#{1,6}(\s|$)/.test(line)) return true;
   let hash = 2166136261;
   for (let i = 0; i < Math.min(line.length, 64); i++) hash = Math.imul(hash ^ line.charCodeAt(i), 16777619);
   return (hash >>> 0) % 4 === 0;
