@@ -34,35 +34,38 @@ function blockAt(model: DocumentModel, offset: number): { start: number; end: nu
   return undefined;
 }
 
-export function ignoreFixes(model: DocumentModel, finding: Finding): IgnoreFixes {
+/** The ignore fixes for the findings of one model: what is the same for all of them is worked out once. */
+export function ignoreFixer(model: DocumentModel): (finding: Finding) => IgnoreFixes {
   const { index, text } = model;
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const words = MESSAGES[model.language];
   const at = (offset: number) => index.range(offset, offset);
 
-  // File-wide: at the very top, or right after the front matter, which must stay the first thing in the file.
-  const fm = model.frontMatter;
-  const file: Fix = {
-    title: words.file(finding.ruleId),
-    edits: [fm ? { range: at(fm.end), newText: `${nl}${comment('disable-file', finding.ruleId)}` } : { range: at(0), newText: `${comment('disable-file', finding.ruleId)}${nl}${nl}` }],
-  };
+  return (finding) => {
+    // File-wide: at the very top, or right after the front matter, which must stay the first thing in the file.
+    const fm = model.frontMatter;
+    const file: Fix = {
+      title: words.file(finding.ruleId),
+      edits: [fm ? { range: at(fm.end), newText: `${nl}${comment('disable-file', finding.ruleId)}` } : { range: at(0), newText: `${comment('disable-file', finding.ruleId)}${nl}${nl}` }],
+    };
 
-  const offset = index.offset(finding.range.start);
-  if (fm && offset < fm.end) return { file };
-  // A finding outside any block (on the title of an empty document, say) is silenced on its own line.
-  const block = blockAt(model, offset) ?? { start: index.lineStart(finding.range.start.line), end: index.lineEnd(offset) };
-  const blockLine = index.position(block.start).line;
-  const lineStart = index.lineStart(blockLine);
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, block.start))?.[0] ?? '';
-  const here: Fix =
-    blockLine === finding.range.start.line
-      ? { title: words.here(finding.ruleId), edits: [{ range: at(lineStart), newText: `${indent}${comment('disable-next-line', finding.ruleId)}${nl}` }] }
-      : {
-          title: words.here(finding.ruleId),
-          edits: [
-            { range: at(lineStart), newText: `${indent}${comment('disable', finding.ruleId)}${nl}` },
-            { range: at(index.lineEnd(Math.max(block.end - 1, block.start))), newText: `${nl}${indent}${comment('enable', finding.ruleId)}` },
-          ],
-        };
-  return { here, file };
+    const offset = index.offset(finding.range.start);
+    if (fm && offset < fm.end) return { file };
+    // A finding outside any block (on the title of an empty document, say) is silenced on its own line.
+    const block = blockAt(model, offset) ?? { start: index.lineStart(finding.range.start.line), end: index.lineEnd(offset) };
+    const blockLine = index.position(block.start).line;
+    const lineStart = index.lineStart(blockLine);
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, block.start))?.[0] ?? '';
+    const here: Fix =
+      blockLine === finding.range.start.line
+        ? { title: words.here(finding.ruleId), edits: [{ range: at(lineStart), newText: `${indent}${comment('disable-next-line', finding.ruleId)}${nl}` }] }
+        : {
+            title: words.here(finding.ruleId),
+            edits: [
+              { range: at(lineStart), newText: `${indent}${comment('disable', finding.ruleId)}${nl}` },
+              { range: at(index.lineEnd(Math.max(block.end - 1, block.start))), newText: `${nl}${indent}${comment('enable', finding.ruleId)}` },
+            ],
+          };
+    return { here, file };
+  };
 }

@@ -10,7 +10,7 @@ import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
 import { applySuppression } from './suppress';
 import { fixAll, type FixAllResult } from './fix-all';
-import { ignoreFixes } from './ignore';
+import { ignoreFixer } from './ignore';
 import { documentOutline, type OutlineItem } from './outline';
 import { nameCompletions, type Completions } from './complete';
 import { matchesOf } from './text';
@@ -70,7 +70,8 @@ function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): {
   if (!scope.analysed) return { result: { ...base, findings: [] }, suppressed: [] };
   const errors: RuleError[] = [];
   const { kept, suppressed, notices } = applySuppression(runRules(model, settings, errors), model.markers, model.text, model.index, RULE_IDS, model.language);
-  const findings = kept.map((f) => ({ ...f, ignore: ignoreFixes(model, f) }));
+  const ignore = ignoreFixer(model);
+  const findings = kept.map((f) => ({ ...f, ignore: ignore(f) }));
   return {
     result: { ...base, notices: [...model.notices, ...notices], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}), ...(errors.length ? { errors } : {}) },
     suppressed,
