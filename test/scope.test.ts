@@ -95,3 +95,43 @@ describe('which documents are analysed', () => {
     assert.equal(result.analysed, false, scopeReason(result.scope));
   });
 });
+
+describe('the cheap scope decisions come before the model (issue #11 §2)', () => {
+  const readme = '# Installatie\n\nDraai `npm install` en daarna `npm start`. Zie de **handleiding** voor de opties.\n\n- Stap 1: clone\n- Stap 2: bouw\n';
+
+  it('turns away a text that names no municipality and no school board, before parsing it', () => {
+    const result = analyze(readme);
+    assert.equal(result.analysed, false);
+    assert.deepEqual(result.scope, { code: 'not-partnership', detail: ['municipal-or-education-party'] });
+    assert.equal(scopeReason(result.scope), 'not a partnership document (no municipal or education party)');
+  });
+
+  it('still builds the model when a name hides behind Markdown syntax or in a link', () => {
+    // Each names a side only through markup the raw text has: the early test must not turn it away.
+    for (const text of [
+      `# Convenant\n\n**B**&**W** maken afspraken over kinderen en leerlingen.\n`,
+      `# Convenant\n\nDe **gemeente**raad en het [schoolbestuur](https://example.org) spreken af.\n`,
+      `# Convenant\n\n| Partij |\n| --- |\n| Gemeente Rivierstad |\n| Stichting Kits Primair |\n`,
+      `# Samenwerkingsovereenkomst\n\n> De gemeente en\n> het college van bestuur van Kits Primair\n`,
+    ]) {
+      assert.notDeepEqual(analyze(text).scope.detail, ['municipal-or-education-party'], text);
+    }
+  });
+
+  it('declines an excluded path, and with auto-detection off a text without front matter, as the model would', () => {
+    const settings = defaultSettings();
+    settings.scope.exclude = ['archief/**'];
+    assert.deepEqual(analyze(lea, { path: '/w/archief/lea.md', settings }).scope, { code: 'excluded', detail: ['archief/**'] });
+    settings.scope.autoDetect = false;
+    assert.equal(analyze(withoutFrontMatter, { path: '/w/lea.md', settings }).scope.code, 'auto-detect-off');
+    assert.equal(analyze(lea, { path: '/w/lea.md', settings }).scope.code, 'declared');
+  });
+
+  it('counts the user\'s own names for the municipality', () => {
+    const settings = defaultSettings();
+    const text = '# Afspraken\n\nHet Stadsbestuur en Vereniging Oost spreken af.\n';
+    assert.deepEqual(analyze(text, { settings }).scope.detail, ['municipal-or-education-party']);
+    settings.vocabulary.groups = { gemeentebestuur: ['Stadsbestuur'] };
+    assert.notDeepEqual(analyze(text, { settings }).scope.detail, ['municipal-or-education-party']);
+  });
+});

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, defaultSettings, scan, type AnalysisResult, type AnalyzeOptions, type ChunkCache, type Position, type Range, type TextEdit } from '../../server/src/engine';
+import { analyze, buildModel, defaultSettings, scan, type AnalysisResult, type AnalyzeOptions, type ChunkCache, type Position, type Range, type TextEdit } from '../../server/src/engine';
+import { decideScope, decideScopeEarly } from '../../server/src/engine/scope';
 import { LineIndex } from '../../server/src/engine/text';
 import { anyDocument, mutate, mutation, type Mutation } from './arbitraries';
 import type { Seed } from './seeds';
@@ -100,6 +101,12 @@ export function assertFixApplies(oracle: Oracle, edits: TextEdit[], what: string
 export function checkDocument(text: string, settings: SettingsVariant, fixToReanalyse = 0): void {
   const options = optionsFor(settings);
   const { result, items } = scan(text, options);
+  // The scope's early decision, made before the model is built, never turns away a document the model would check.
+  const resolved = options.settings ?? defaultSettings();
+  if (decideScopeEarly(text, options.path, resolved)) {
+    const model = buildModel(text, { groups: resolved.vocabulary.groups });
+    assert.ok(!decideScope(model, options.path, resolved).analysed, 'the early scope decision turned away a document the model would check');
+  }
   const oracle = new Oracle(text);
   assertRangesInside(
     oracle,

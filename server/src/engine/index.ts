@@ -5,7 +5,7 @@
 import { lessonRef } from './lessons';
 import { buildModel, type ChunkCache, type DocumentModel } from './model';
 import { RULES } from './rules';
-import { decideScope } from './scope';
+import { decideScope, decideScopeEarly } from './scope';
 import { scanDocument, type ScanItem } from './scan';
 import { defaultSettings } from './settings';
 import { applySuppression } from './suppress';
@@ -14,7 +14,7 @@ import { ignoreFixer } from './ignore';
 import { documentOutline, type OutlineItem } from './outline';
 import { nameCompletions, type Completions } from './complete';
 import { matchesOf } from './text';
-import { FIELD } from './vocabulary';
+import { FIELD, languageVotes } from './vocabulary';
 import type { Rule, RuleContext, RuleFinding } from './rule';
 import type { AnalysisResult, Finding, Position, Range, RuleError, Settings, TextEdit } from './types';
 
@@ -49,11 +49,15 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
-  return analyzeModel(buildModel(text, { cache: options.cache, chunked: options.chunked, groups: options.settings?.vocabulary.groups }), options);
+  return earlyResult(text, options) ?? analyzeWithSuppressed(buildModel(text, { cache: options.cache, chunked: options.chunked, groups: options.settings?.vocabulary.groups }), options).result;
 }
 
-function analyzeModel(model: DocumentModel, options: AnalyzeOptions): AnalysisResult {
-  return analyzeWithSuppressed(model, options).result;
+/** The result for a document that the scope turns away before it is parsed (see decideScopeEarly), or null. */
+function earlyResult(text: string, options: AnalyzeOptions): AnalysisResult | null {
+  const scope = decideScopeEarly(text, options.path, options.settings ?? defaultSettings());
+  if (!scope) return null;
+  const votes = languageVotes(text);
+  return { analysed: false, scope: { code: scope.code, detail: scope.detail }, language: votes.en > votes.nl ? 'en' : 'nl', kind: null, findings: [], notices: [] };
 }
 
 /** The analysis, and apart from it the findings that suppression comments silence (the scan needs both). */
@@ -80,6 +84,8 @@ function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): {
 
 /** The six-factor scan of a document, from the same analysis as its findings, and how many spots are still open. */
 export function scan(text: string, options: AnalyzeOptions = {}): { result: AnalysisResult; items: ScanItem[]; open: number } {
+  const early = earlyResult(text, options);
+  if (early) return { result: early, items: [], open: 0 };
   const model = buildModel(text, { cache: options.cache, groups: options.settings?.vocabulary.groups });
   const { result, suppressed } = analyzeWithSuppressed(model, options);
   const open = result.findings.filter((f) => f.ruleId === 'unfilled-placeholder').length;

@@ -3,7 +3,7 @@ import type { Scope, Settings } from './types';
 import { compileGlob } from './glob';
 import { headerLines } from './model';
 import { normalize } from './text';
-import { aboutEducation, genreIn, namesAgreement } from './vocabulary';
+import { aboutEducation, genreIn, groupsWith, maySayWhoIsInvolved, namesAgreement } from './vocabulary';
 
 export interface ScopeDecision extends Scope {
   analysed: boolean;
@@ -62,6 +62,22 @@ function matches(globs: string[], path: string): string | undefined {
     }
     return matcher(normalized);
   });
+}
+
+/**
+ * The decisions that need no parse, made before the document model is built, so that a file that is no partnership
+ * document costs a few scans of its text: a path that `scope.exclude` names; and for a text without front matter that
+ * no `scope.include` names, auto-detection turned off, or a text that names no municipality and no school board at
+ * all, which auto-detection can never take in. Null when the model must decide; its decision below starts with the
+ * same path tests, so both always agree on them.
+ */
+export function decideScopeEarly(text: string, path: string | undefined, settings: Settings): ScopeDecision | null {
+  const excluded = path ? matches(settings.scope.exclude, path) : undefined;
+  if (excluded) return { analysed: false, code: 'excluded', detail: [excluded] };
+  if ((path && matches(settings.scope.include, path)) || /^\ufeff*---/.test(text)) return null;
+  if (!settings.scope.autoDetect) return { analysed: false, code: 'auto-detect-off', detail: [] };
+  if (maySayWhoIsInvolved(text, groupsWith(settings.vocabulary.groups))) return null;
+  return { analysed: false, code: 'not-partnership', detail: ['municipal-or-education-party'] };
 }
 
 /**

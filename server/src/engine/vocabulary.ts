@@ -349,6 +349,24 @@ const EDUCATION_NAME = wordRegExp(
   'iu',
 );
 
+/** Markdown syntax that may stand inside a phrase ("**gemeente**raad", "[het college](…)"): no phrase has it. */
+const MARKUP = /[*_~#|<>[\]`\\]/g;
+
+/**
+ * Whether a text may name a municipality or a school board anywhere: in the words of those groups (with the user's
+ * own names), a compound of any group, or a word that makes a party municipal or educational. Run on the raw text
+ * before anything is parsed, it errs towards yes: false friends still count, and so does text a reader does not see.
+ */
+export function maySayWhoIsInvolved(text: string, groups: StakeholderGroup[]): boolean {
+  const loose = text.replace(MARKUP, ' ');
+  return (
+    groups.some((g) => (g.id === 'gemeentebestuur' || g.id === 'schoolbesturen') && g.words.test(loose)) ||
+    compoundScan(groups).test(loose) ||
+    MUNICIPAL_NAME.test(loose) ||
+    EDUCATION_NAME.test(loose)
+  );
+}
+
 /** What a declared party is, from its names (name and aliases) and the groups, with the user's own names added. */
 export function partyType(names: string[], groups: StakeholderGroup[] = STAKEHOLDER_GROUPS): PartyType {
   // A samenwerkingsverband, childcare or teacher training names "onderwijs" but is no school board.
