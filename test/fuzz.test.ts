@@ -15,8 +15,7 @@ const SAMPLE = 100;
 describe('fuzz sample: properties that hold on every document', () => {
   const { seeds, missing } = loadSeeds();
   for (const m of missing) it.skip(`seeds from ${m} (missing)`);
-  // Chunked-vs-whole disagreements still open (test/fuzz/known-issues.md) are skipped (KNOWN_CHUNK_ISSUES).
-  for (const p of documentProperties(seeds, true)) {
+  for (const p of documentProperties(seeds)) {
     it(p.name, function () {
       this.timeout(60_000);
       const details = p.check({ numRuns: SAMPLE, seed: SEED });
@@ -28,8 +27,7 @@ describe('fuzz sample: properties that hold on every document', () => {
 
 describe('analysis time stays linear in input size (time per KB at 64 KB over that at 8 KB)', () => {
   for (const shape of LINEARITY_SHAPES) {
-    if (shape.knownIssue) it.skip(`${shape.name} (known issue, test/fuzz/known-issues.md: ${shape.knownIssue})`);
-    else it(shape.name, function () {
+    it(shape.name, function () {
       this.timeout(60_000);
       const r = checkLinearity(shape, 8_192, 65_536, 4, false);
       assert.ok(r.ok, r.summary);

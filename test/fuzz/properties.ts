@@ -119,32 +119,13 @@ export function checkDocument(text: string, settings: SettingsVariant, fixToRean
   if (fixed.length) analyze(fixed[fixToReanalyse % fixed.length], options);
 }
 
-/**
- * Chunked-vs-whole disagreements already known and still open (test/fuzz/known-issues.md). A
- * document showing one is skipped as a precondition, counted and named, so the property keeps finding new ones;
- * FUZZ_KNOWN_ISSUES=check runs them too. Empty this list when `linear` is merged.
- */
-export const KNOWN_CHUNK_ISSUES: Array<{ name: string; matches(text: string): boolean }> = [
-  { name: 'a BOM at the start of a line after the first (a second BOM)', matches: (t) => /^\ufeff\ufeff|[\r\n]\ufeff/.test(t) },
-];
-
-/** How many cases each known issue skipped, for the report. */
-export const knownIssueSkips = new Map<string, number>();
-
-function skipKnown(text: string): void {
-  const issue = KNOWN_CHUNK_ISSUES.find((k) => k.matches(text));
-  if (issue) knownIssueSkips.set(issue.name, (knownIssueSkips.get(issue.name) ?? 0) + 1);
-  fc.pre(!issue);
-}
-
 /** The chunked, cached path gives what a whole parse gives, for a document and every step of a sequence of edits. */
-export function checkChunked(text: string, settings: SettingsVariant, edits: Mutation[], skipKnownIssues = false): void {
+export function checkChunked(text: string, settings: SettingsVariant, edits: Mutation[]): void {
   const options = optionsFor(settings);
   const cache: ChunkCache = new Map();
   let current = text;
   for (let step = 0; step <= edits.length; step++) {
     if (step > 0) current = mutate(current, edits[step - 1]);
-    if (skipKnownIssues) skipKnown(current);
     const whole = analyze(current, { ...options, chunked: false });
     const chunked = analyze(current, { ...options, cache });
     assert.deepEqual(chunked, whole, `chunked and whole parse differ after ${step} edit(s)`);
@@ -189,7 +170,7 @@ export function failureReport(details: RunSummary, replay: string): string {
 }
 
 /** The per-document properties, over generated and mutated documents. */
-export function documentProperties(seeds: Seed[], skipKnownIssues: boolean, onCase: () => void = () => {}): NamedProperty[] {
+export function documentProperties(seeds: Seed[], onCase: () => void = () => {}): NamedProperty[] {
   const doc = anyDocument(seeds);
   return [
     {
@@ -198,7 +179,7 @@ export function documentProperties(seeds: Seed[], skipKnownIssues: boolean, onCa
     },
     {
       name: 'chunked, cached analysis equals the whole parse, across a sequence of edits',
-      check: (parameters) => summary(fc.check(fc.property(doc, variant, fc.array(mutation, { maxLength: 2 }), (text, settings, edits) => (onCase(), checkChunked(text, settings, edits, skipKnownIssues))), parameters)),
+      check: (parameters) => summary(fc.check(fc.property(doc, variant, fc.array(mutation, { maxLength: 2 }), (text, settings, edits) => (onCase(), checkChunked(text, settings, edits))), parameters)),
     },
   ];
 }

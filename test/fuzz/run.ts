@@ -4,7 +4,7 @@
  * (FUZZ_SEED=… FUZZ_PATH=…) and the shrunk counterexample, and exits non-zero.
  */
 import { checkLinearity, LINEARITY_SHAPES } from './linearity';
-import { documentProperties, failureReport, knownIssueSkips } from './properties';
+import { documentProperties, failureReport } from './properties';
 import { loadSeeds } from './seeds';
 
 function numberFrom(name: string, fallback: number): number {
@@ -22,8 +22,6 @@ const runs = numberFrom('FUZZ_RUNS', 100_000);
 const seed = numberFrom('FUZZ_SEED', Date.now() % 2 ** 31);
 const path = process.env.FUZZ_PATH || undefined;
 const only = process.env.FUZZ_ONLY;
-/** Known issues that are still open (test/fuzz/known-issues.md) are skipped and counted unless FUZZ_KNOWN_ISSUES=check. */
-const checkKnown = process.env.FUZZ_KNOWN_ISSUES === 'check';
 
 // The YAML parser warns on stderr about odd front matter, once per case: counted, not printed 100,000 times.
 let yamlWarnings = 0;
@@ -35,7 +33,7 @@ for (const m of missing) console.log(`skipped seeds: ${m} is missing`);
 // A line every 5,000 cases, so a long run shows how far it got.
 let cases = 0;
 let propertyStart = performance.now();
-const properties = documentProperties(seeds, !checkKnown, () => {
+const properties = documentProperties(seeds, () => {
   if (++cases % 5_000 === 0) console.log(`    … ${cases} cases, ${((performance.now() - propertyStart) / 1000).toFixed(0)} s`);
 });
 const perProperty = Math.ceil(runs / (only === undefined ? properties.length : 1));
@@ -62,18 +60,12 @@ properties.forEach((p, index) => {
 
 if (only === undefined || only === 'linearity') {
   for (const shape of LINEARITY_SHAPES) {
-    // A known super-linear shape can take minutes at 256 KB: measured only when asked.
-    if (shape.knownIssue && !checkKnown) {
-      console.log(`[linearity] ${shape.name}: skipped, known issue: ${shape.knownIssue} (FUZZ_KNOWN_ISSUES=check measures it)`);
-      continue;
-    }
     const r = checkLinearity(shape);
     console.log(`[linearity] ${shape.name}: ${r.summary}${r.ok ? '' : ' — FAILED'}`);
     if (!r.ok) failed++;
   }
 }
 const seconds = (performance.now() - started) / 1000;
-for (const [issue, count] of knownIssueSkips) console.log(`(${count} cases skipped as the known issue: ${issue})`);
 if (yamlWarnings) console.log(`(${yamlWarnings} YAML warnings from front matter were not printed)`);
 console.log(`${total} documents in ${seconds.toFixed(1)} s (${Math.round(total / seconds)} cases/s); ${failed ? `${failed} propert${failed === 1 ? 'y' : 'ies'} FAILED` : 'all properties held'}`);
 process.exit(failed ? 1 : 0);

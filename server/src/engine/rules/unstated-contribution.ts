@@ -131,6 +131,8 @@ function tokens(text: string): string[] {
 
 interface Matcher {
   party: Party;
+  /** Its party's place in the list of parties. */
+  order: number;
   /** Whole names and aliases, matched as phrases: compiled when first needed (see phraseIn). */
   phrases: RegExp | null;
   names: string[];
@@ -140,21 +142,71 @@ interface Matcher {
   distinctive: string[];
 }
 
-function matchers(parties: Party[]): Matcher[] {
+/**
+ * The matchers of all parties, in their order, and indexed so that a text is compared only with the parties it may
+ * name, not with all of them (a table of 20,000 parties compared every row with every party):
+ * - by key: a name as a phrase (see phraseIn) is in a text only when each of its parts is, so the name's rarest part
+ *   is looked up; a distinctive word is in one party's name only, so it is its own key;
+ * - by token: a label scores for a party (see labelScore) only when all its words are in the party's name, so the
+ *   parties with the label's rarest word are enough, besides those found by key.
+ */
+interface Matchers {
+  list: Matcher[];
+  byKey: Map<string, Matcher[]>;
+  byToken: Map<string, Matcher[]>;
+  /** Matchers with a name that has no parts to look up: compared with every text. */
+  always: Matcher[];
+}
+
+/** A text's words as the index knows them: normalised and split at "&" and "/" too, which a name may stand beside. */
+function parts(text: string): string[] {
+  return normalize(text).split(/[ &/]+/).filter(Boolean);
+}
+
+function addTo(index: Map<string, Matcher[]>, key: string, m: Matcher): void {
+  const at = index.get(key);
+  if (!at) index.set(key, [m]);
+  else if (at.at(-1) !== m) at.push(m);
+}
+
+function matchers(parties: Party[]): Matchers {
   const tokenCount = new Map<string, number>();
   for (const p of parties) for (const t of new Set(tokens(p.name))) tokenCount.set(t, (tokenCount.get(t) ?? 0) + 1);
-  return parties.map((party) => {
+  const list = parties.map((party, order): Matcher => {
     const initials = tokens(party.name).map((t) => t[0]).join('');
     // The name without its article ("gemeente Zeewolde"); aliases as written ("de gemeente", "the trust").
     const names = [party.name.replace(/^(de|het|the)\s+/i, ''), ...party.aliases, ...(initials.length >= 3 ? [initials] : [])];
     return {
       party,
+      order,
       phrases: null,
       names,
       squashed: names.map(squash),
       distinctive: tokens(party.name).filter((t) => !GENERIC.has(t) && t.length > 2 && tokenCount.get(t) === 1),
     };
   });
+  const partCount = new Map<string, number>();
+  const nameParts = list.map((m) => m.names.map(parts));
+  for (const names of nameParts) for (const p of new Set(names.flat())) partCount.set(p, (partCount.get(p) ?? 0) + 1);
+  const byKey = new Map<string, Matcher[]>();
+  const byToken = new Map<string, Matcher[]>();
+  const always: Matcher[] = [];
+  list.forEach((m, i) => {
+    for (const name of nameParts[i]) {
+      if (!name.length) always.push(m);
+      else addTo(byKey, name.reduce((a, b) => (partCount.get(b)! < partCount.get(a)! ? b : a)), m);
+    }
+    for (const t of m.distinctive) addTo(byKey, t, m);
+    for (const t of new Set(tokens(m.party.name))) addTo(byToken, t, m);
+  });
+  return { list, byKey, byToken, always: [...new Set(always)] };
+}
+
+/** The matchers found under some keys, and those always compared, in the parties' order. */
+function lookUp(all: Matchers, keys: Iterable<string>, extra: Matcher[] = []): Matcher[] {
+  const found = new Set<Matcher>([...all.always, ...extra]);
+  for (const k of keys) for (const m of all.byKey.get(k) ?? []) found.add(m);
+  return found.size === all.list.length ? all.list : [...found].sort((a, b) => a.order - b.order);
 }
 
 const squash = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -170,15 +222,15 @@ function phraseIn(m: Matcher, text: string, squashed = squash(text)): boolean {
 }
 
 /** Whether the text names the party: by name or alias, or by a word of its name no other party has. */
-function names(m: Matcher, text: string, words: Set<string> = new Set(tokens(text)), squashed = squash(text)): boolean {
+function names(m: Matcher, text: string, words: Set<string>, squashed: string): boolean {
   return m.distinctive.some((t) => words.has(t)) || phraseIn(m, text, squashed);
 }
 
 /** The parties a text names; its words are split once, not once per party. */
-function namedIn(all: Matcher[], text: string): Party[] {
+function namedIn(all: Matchers, text: string): Party[] {
   const words = new Set(tokens(text));
   const squashed = squash(text);
-  return all.filter((m) => names(m, text, words, squashed)).map((m) => m.party);
+  return lookUp(all, [...words, ...parts(text)]).filter((m) => names(m, text, words, squashed)).map((m) => m.party);
 }
 
 const GENERIC_WEIGHT = 0.3;
@@ -202,8 +254,10 @@ function labelScore(m: Matcher, label: string): number {
   return ofLabel + ofName / 2;
 }
 
-function bestFor(all: Matcher[], label: string): Party[] {
-  const scored = all.map((m) => ({ m, score: labelScore(m, label) })).filter((s) => s.score > 0);
+function bestFor(all: Matchers, label: string): Party[] {
+  const words = tokens(label);
+  const rarest = words.map((w) => all.byToken.get(w) ?? []).reduce<Matcher[] | null>((a, b) => (a && a.length <= b.length ? a : b), null);
+  const scored = lookUp(all, [...words, ...parts(label)], rarest ?? []).map((m) => ({ m, score: labelScore(m, label) })).filter((s) => s.score > 0);
   const best = Math.max(0, ...scored.map((s) => s.score));
   return best > 0 ? scored.filter((s) => s.score === best).map((s) => s.m.party) : [];
 }
@@ -214,9 +268,9 @@ function labelParts(label: string): string[] {
 }
 
 /** The parties an entry is about: a label goes to its best match, running text to every party it names. */
-function creditedTo(entry: Entry, all: Matcher[]): Party[] {
+function creditedTo(entry: Entry, all: Matchers): Party[] {
   const about = entry.label ?? entry.text;
-  if (ALL_PARTIES.test(about)) return all.map((m) => m.party);
+  if (ALL_PARTIES.test(about)) return all.list.map((m) => m.party);
   if (entry.label !== null) {
     const whole = bestFor(all, about);
     if (whole.length) return whole;
@@ -226,7 +280,7 @@ function creditedTo(entry: Entry, all: Matcher[]): Party[] {
     const named = namedIn(all, about);
     if (named.length) return named;
   }
-  if (ALL_EDUCATION.test(about)) return all.filter((m) => m.party.type === 'education').map((m) => m.party);
+  if (ALL_EDUCATION.test(about)) return all.list.filter((m) => m.party.type === 'education').map((m) => m.party);
   return [];
 }
 
@@ -238,7 +292,7 @@ function trimmed(text: string, span: Span): Span {
 }
 
 /** The entries of one contributions section: rows, items, sentences, and per-party subsections. */
-function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entry & { parties: Party[] }> {
+function entries(model: DocumentModel, top: Section, all: Matchers): Array<Entry & { parties: Party[] }> {
   const out: Array<Entry & { parties: Party[] }> = [];
   const text = model.plain;
   const headers = new Map<number, string[]>();
@@ -269,7 +323,7 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
         // The column that says who: "Partij", "Partij(en)", "Party"; else the first.
         const who = Math.max(0, header.findIndex((h) => PARTY_COLUMN.test(h.trim())));
         // A column per party: | Onderdeel | Gemeente | Stichting X |
-        const columnParties = header.map((h, i) => (i > 0 ? all.filter((m) => names(m, h)).map((m) => m.party) : []));
+        const columnParties = header.map((h, i) => (i > 0 ? namedIn(all, h) : []));
         const placeholders = block.table.cells.slice(1).map((c, i) => ({ ...trimmed(text, c), header: header[i + 1] ?? '' })).filter((c) => defers(text.slice(c.start, c.end)));
         if (columnParties.some((p) => p.length)) {
           cells.forEach((cell, i) => {
@@ -318,7 +372,7 @@ function entries(model: DocumentModel, top: Section, all: Matcher[]): Array<Entr
 }
 
 /** Sentences outside any contributions section that state what a named party brings in. */
-function proseContributions(model: DocumentModel, all: Matcher[]): Set<Party> {
+function proseContributions(model: DocumentModel, all: Matchers): Set<Party> {
   const found = new Set<Party>();
   for (const block of model.blocks) {
     if (block.type === 'heading' || block.section.cls === 'background' || block.table?.header) continue;
