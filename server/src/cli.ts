@@ -8,6 +8,7 @@ import { findConfigFile, readConfig, type ProjectConfig } from './config';
 import { expandPaths, readFileCapped, UsageError, type Entry } from './files';
 import { readDocument, sizeNotice } from './input';
 import { sarifLog } from './sarif';
+import { compilePatternsOnce } from './regexp-flags';
 import { fixFile, fixReport, type FileFix } from './fix-files';
 
 const english = /^en/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
@@ -204,6 +205,7 @@ function json(reports: FileReport[], fixes?: FileFix[]): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  compilePatternsOnce();
   try {
     if (argv.includes('--help') || argv.includes('-h')) {
       process.stdout.write(`${USAGE}\n`);
