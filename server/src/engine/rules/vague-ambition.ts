@@ -104,6 +104,31 @@ export function isAnchored(sentence: string, actors: string[] = []): boolean {
   return made && (ACTOR.test(text) || RELATIVE_TIMING.test(text) || actors.some((a) => text.includes(a))) && !HEDGE_REMOVABLE.test(text);
 }
 
+/**
+ * A pure memo of isAnchored, per list of actors (one per document, a few documents at a time): a keystroke changes
+ * one sentence, and the others need not be judged again. Bounded, so a long session does not grow it.
+ */
+const anchoredMemo = new Map<string, Map<string, boolean>>();
+function anchoredJudge(actors: string[]): (sentence: string) => boolean {
+  const key = actors.join('\n');
+  let memo = anchoredMemo.get(key);
+  if (!memo) {
+    if (anchoredMemo.size >= 8) anchoredMemo.clear();
+    memo = new Map();
+    anchoredMemo.set(key, memo);
+  }
+  const known = memo;
+  return (sentence) => {
+    let anchored = known.get(sentence);
+    if (anchored === undefined) {
+      if (known.size >= 20_000) known.clear();
+      anchored = isAnchored(sentence, actors);
+      known.set(sentence, anchored);
+    }
+    return anchored;
+  };
+}
+
 interface Candidate extends Span {
   inContext: boolean;
 }
@@ -314,14 +339,14 @@ export const vagueAmbition: Rule = {
     const text = model.plain;
     const rows = new Map(model.blocks.filter((b) => b.table).map((b) => [b.start, b]));
     const tables = tablesOf(model);
-    const actors = model.parties.flatMap((p) => [p.name, ...p.aliases.filter((a) => a.length > 3)]);
+    const anchored = anchoredJudge(model.parties.flatMap((p) => [p.name, ...p.aliases.filter((a) => a.length > 3)]));
     for (const c of candidates(model, tables)) {
       const sentence = claimText(model, tables, rows.get(c.start), c);
       if (!c.inContext && !AMBITION_STATEMENT.test(sentence)) continue;
       if (PAST_TENSE.test(sentence)) continue;
       // A field to fill in ("[streefwaarde]", "PM") is work in progress, reported once as unfilled-placeholder.
       if (FIELD.test(sentence) || PROSE_DEFERRAL.test(sentence) || sentence.split(' ; ').some((cell) => cell.trim() && DEFERRAL_ONLY.test(cell.trim()))) continue;
-      if (isAnchored(sentence, actors)) continue;
+      if (anchored(sentence)) continue;
 
       const hedges = findAll(HEDGE_REMOVABLE, text, c.start, c.end);
       const verbs = findAll(HEDGE_VERB, text, c.start, c.end);
