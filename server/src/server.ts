@@ -183,7 +183,7 @@ export function startServer(connection: Connection): void {
   const loggedRuleErrors = new Set<string>();
   // The workspace check passes no cache: files read from disk are checked once, not edited keystroke by keystroke.
   // With `withScan` the same analysis also rates the six factors, for the status bar, at no second analysis.
-  function analyseNow(document: TextDocument, settings: Settings, cache: ChunkCache | null = chunkCacheFor(document.uri), withScan = false): AnalysisResult & { items?: ScanItem[] } {
+  function analyseNow(document: TextDocument, settings: Settings, cache: ChunkCache | null = chunkCacheFor(document.uri), withScan = false): AnalysisResult & { items?: ScanItem[]; open?: number } {
     const path = uriPath(document.uri);
     if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', kind: null, findings: [], notices: [] };
     const text = document.getText();
@@ -193,13 +193,13 @@ export function startServer(connection: Connection): void {
     if (problem) return unreadable(problem, `Samenspel: ${problem}`);
     try {
       const options = { path, settings, cache: cache ?? undefined };
-      const { result, items } = withScan ? scan(text, options) : { result: analyze(text, options), items: undefined };
+      const { result, items, open } = withScan ? scan(text, options) : { result: analyze(text, options), items: undefined, open: undefined };
       // A rule that threw lost only its own findings; each distinct error is logged once, not on every keystroke.
       for (const e of result.errors ?? []) {
         const key = `${e.ruleId}: ${e.message}`;
         if (!loggedRuleErrors.has(key) && loggedRuleErrors.add(key)) connection.console.error(`samenspel: rule ${key} (${document.uri})`);
       }
-      return items ? { ...result, items } : result;
+      return items ? { ...result, items, open } : result;
     } catch (error) {
       // A bug in a rule must not take the server down or leave old squiggles: report it where the writer sees it.
       connection.console.error(`samenspel: analysis failed for ${document.uri}: ${(error as Error).stack ?? String(error)}`);
@@ -358,13 +358,12 @@ export function startServer(connection: Connection): void {
   // "Samenspel: Samenwerkingsscan" — the six factors for the document, each green, amber or red.
   connection.onRequest('samenspel/scan', async (params: { textDocument: { uri: string } }) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document || checkText(document.getText(), 'nl')) return null;
-    if (ownFile(document.uri)) return { analysed: false, scope: OWN_FILES, language: 'nl', items: [] };
-    const { settings } = await settingsFor(document.uri);
-    if (sizeNotice(Buffer.byteLength(document.getText()), settings.maxFileSizeKB, 'both')) return null;
-    // The scan view refreshes while the writer types: reuse the document's parsed chunks like the diagnostics do.
-    const { result, items, open } = scan(document.getText(), { path: uriPath(document.uri), settings, cache: chunkCacheFor(document.uri) });
-    return { analysed: result.analysed, scope: result.scope, language: result.language, items, open };
+    if (!document) return null;
+    // The same gates and the same analysis as the diagnostics, reusing the document's parsed chunks; a document
+    // that cannot be read (binary, too large, an internal error) has no scan.
+    const result = analyseNow(document, (await settingsFor(document.uri)).settings, undefined, true);
+    if (result.scope.code === 'unreadable') return null;
+    return { analysed: result.analysed, scope: result.scope, language: result.language, items: result.items ?? [], open: result.open ?? 0 };
   });
 
   documents.listen(connection);
