@@ -29,10 +29,6 @@ export function blocksIn(model: DocumentModel, section: Section, ownOnly = false
   return model.blocks.filter((b) => b.start >= section.start && b.start < end && b.type !== 'heading');
 }
 
-function eol(model: DocumentModel): string {
-  return model.text.includes('\r\n') ? '\r\n' : '\n';
-}
-
 /** Adds an item after the last list item in the section's own text; null when it has no list. */
 export function appendListItem(model: DocumentModel, section: Section, line: string): OffsetEdit | null {
   const items = blocksIn(model, section, true).filter((b) => b.listItem);
@@ -46,7 +42,7 @@ export function appendListItem(model: DocumentModel, section: Section, line: str
   // The last item's own marker: "3." is followed by "4.", "-" by "-".
   const marker = last.list.ordered ? `${parseInt(last.list.marker, 10) + 1}${last.list.marker.slice(-1)}` : last.list.marker;
   const at = model.index.lineEnd(last.item.end);
-  return { start: at, end: at, newText: `${eol(model)}${indent}${marker} ${line}` };
+  return { start: at, end: at, newText: `${model.newline}${indent}${marker} ${line}` };
 }
 
 /** Adds a row after the last row of the first table in the section; null when it has none. */
@@ -59,13 +55,13 @@ export function appendTableRow(model: DocumentModel, section: Section, cells: (c
   const last = sameTable.at(-1)!;
   const at = model.index.lineEnd(last.end);
   const values = cells(last.table!.columns, header);
-  return { start: at, end: at, newText: `${eol(model)}| ${values.join(' | ')} |` };
+  return { start: at, end: at, newText: `${model.newline}| ${values.join(' | ')} |` };
 }
 
 /** Adds a paragraph-level block at the end of the section's own text. */
 export function appendToSection(model: DocumentModel, section: Section, markdown: string): OffsetEdit {
   const at = ownEnd(model, section);
-  const nl = eol(model);
+  const nl = model.newline;
   return { start: at, end: at, newText: `${nl}${nl}${markdown}` };
 }
 
@@ -76,7 +72,7 @@ export function insertSection(model: DocumentModel, heading: string, body: strin
 
 /** Inserts blocks (separated by blank lines) before `before`, or at the end of the document. */
 export function insertBlocks(model: DocumentModel, blocks: string[], before?: Section): OffsetEdit {
-  const nl = eol(model);
+  const nl = model.newline;
   const block = blocks.join(nl + nl);
   if (before) return { start: before.start, end: before.start, newText: `${block}${nl}${nl}` };
   let at = model.text.length;

@@ -36,8 +36,7 @@ function blockAt(model: DocumentModel, offset: number): { start: number; end: nu
 
 /** The ignore fixes for the findings of one model: what is the same for all of them is worked out once. */
 export function ignoreFixer(model: DocumentModel): (finding: Finding) => IgnoreFixes {
-  const { index, text } = model;
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const { index, text, newline: nl } = model;
   const words = MESSAGES[model.language];
   const at = (offset: number) => index.range(offset, offset);
 

@@ -139,6 +139,7 @@ export function buildModel(text: string, options: ModelOptions = {}): DocumentMo
   return {
     text,
     index,
+    newline: text.includes('\r\n') ? '\r\n' : '\n',
     plain,
     frontMatter,
     kind: fmKind || titleKind,

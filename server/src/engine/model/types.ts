@@ -55,6 +55,8 @@ export interface FrontMatter extends Span {
 export interface DocumentModel {
   text: string;
   index: LineIndex;
+  /** The line ending that text inserted by a fix uses: CRLF when the document has one, else LF. */
+  newline: '\r\n' | '\n';
   /** The source with markup that readers do not see (comments, code, link targets, syntax) blanked out. */
   plain: string;
   frontMatter: FrontMatter | null;
