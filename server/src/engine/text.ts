@@ -133,3 +133,12 @@ export function withoutClosingParenthesis(text: string): string {
   const at = end.indexOf('(', lastLineStart(end.slice(0, -1)));
   return at < 0 || at >= end.length - 1 ? text : text.slice(0, at).trimEnd();
 }
+
+/**
+ * Document text quoted in a message: white space squashed and cut at `max` characters. A message names what it is
+ * about; a megabyte of dots or spaces in a field would otherwise travel with every diagnostic.
+ */
+export function excerpt(text: string, max = 80): string {
+  const squashed = text.replace(/\s+/g, ' ').trim();
+  return squashed.length > max ? `${squashed.slice(0, max - 1).trimEnd()}…` : squashed;
+}

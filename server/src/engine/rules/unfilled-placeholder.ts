@@ -1,6 +1,6 @@
 import type { Block, DocumentModel } from '../model';
 import type { Rule, RuleFinding } from '../rule';
-import { findAll, overlaps, type Span } from '../text';
+import { excerpt, findAll, overlaps, type Span } from '../text';
 import type { Language } from '../types';
 import { deferredValue, FIELD, PROSE_DEFERRAL, type SectionClass } from '../vocabulary';
 
@@ -97,8 +97,8 @@ export const unfilledPlaceholder: Rule = {
     return spots.map((spot): RuleFinding => ({
       start: spot.start,
       end: spot.end,
-      message: MESSAGES[lang].one(model.text.slice(spot.start, spot.end).replace(/\s+/g, ' ')),
-      data: { placeholder: model.text.slice(spot.start, spot.end) },
+      message: MESSAGES[lang].one(excerpt(model.text.slice(spot.start, spot.end), 60)),
+      data: { placeholder: excerpt(model.text.slice(spot.start, spot.end), 200) },
       lesson: spot.lesson,
       fixes: [],
     }));

@@ -2,12 +2,13 @@ import { appendListItem, appendTableRow, appendToSection, blocksIn, findSection,
 import type { DocumentModel, Party, Section } from '../model';
 import type { OffsetEdit, Rule, RuleFinding } from '../rule';
 import { splitSentences } from '../sentences';
-import { normalize, replaceAll, wordRegExp, type Span } from '../text';
+import { excerpt, normalize, replaceAll, wordRegExp, type Span } from '../text';
 import type { Language } from '../types';
 import { ALL_EDUCATION, ALL_PARTIES, deferredValue, EMPTY_CONTRIBUTION, FIELD, literal, statesConcrete, valueText } from '../vocabulary';
 
 type Messages = Record<Language, {
   noSection: (parties: string) => string;
+  andOthers: (count: number) => string;
   noSectionFix: string;
   placeholder: (party: string, shown: string) => string;
   placeholderFix: (party: string) => string;
@@ -22,6 +23,7 @@ type Messages = Record<Language, {
 const MESSAGES: Messages = {
   nl: {
     noSection: (parties) => `Het document zegt van geen enkele partij wat zij bijdraagt (geld, personeel, faciliteiten): ${parties}. Voeg een sectie Bijdragen toe.`,
+    andOthers: (count) => ` en ${count} andere`,
     noSectionFix: 'Voeg een sectie Bijdragen toe met een rij per partij',
     placeholder: (party, shown) => `De bijdrage van ${party} is nog niet ingevuld (${shown}). Maak concreet wat ${party} inbrengt: geld, personeel of faciliteiten.`,
     placeholderFix: (party) => `Vervang de plaatshouders voor ${party} door invulvelden`,
@@ -34,6 +36,7 @@ const MESSAGES: Messages = {
   },
   en: {
     noSection: (parties) => `The document does not say what any party contributes (money, staff, facilities): ${parties}. Add a Contributions section.`,
+    andOthers: (count) => ` and ${count} others`,
     noSectionFix: 'Add a Contributions section with a row per party',
     placeholder: (party, shown) => `The contribution of ${party} is not filled in (${shown}). State what ${party} brings in: money, staff or facilities.`,
     placeholderFix: (party) => `Replace the placeholders for ${party} with fields to fill in`,
@@ -414,6 +417,10 @@ function addEntry(model: DocumentModel, section: Section, party: Party, lang: La
   return appendToSection(model, section, `- ${line}`);
 }
 
+/** How many parties a message names, and its data lists, before "and N others". */
+const NAMED_IN_MESSAGE = 5;
+const NAMED_IN_DATA = 20;
+
 const CITATION = { quote: 2, examples: [{ lesson: 'example-haarlemmermeer', quote: 1 }, { lesson: 'example-nijmegen', quote: 1 }] };
 
 export const unstatedContribution: Rule = {
@@ -477,7 +484,10 @@ export const unstatedContribution: Rule = {
         { action: m.noSectionFix, edits: [insertSection(model, m.heading, newTable(parties, lang), after ? nextSibling(model, after) : undefined)], preferred: true },
       ];
       // Nothing stated by anyone is one problem of the document, not one per party: a row for every party.
-      if (!stated.size) return [{ ...anchorOf(), message: m.noSection(model.parties.map((p) => p.name).join(', ')), data: { reason: 'no-section', parties: model.parties.map((p) => p.name) }, fixes: section(model.parties), ...CITATION }];
+      // The message names a few parties, not a list of thousands that would travel with every diagnostic.
+      const names = model.parties.map((p) => p.name);
+      const named = names.slice(0, NAMED_IN_MESSAGE).join(', ') + (names.length > NAMED_IN_MESSAGE ? m.andOthers(names.length - NAMED_IN_MESSAGE) : '');
+      if (!stated.size) return [{ ...anchorOf(), message: m.noSection(named), data: { reason: 'no-section', parties: names.slice(0, NAMED_IN_DATA), partyCount: names.length }, fixes: section(model.parties), ...CITATION }];
       // A party's own fix adds its row, and rows for those who state something elsewhere: once the section exists,
       // it is where the contributions are read. Not a row for every other missing party: each finding carrying the
       // whole table made the fixes of a thousand parties 70 MB.
@@ -494,7 +504,7 @@ export const unstatedContribution: Rule = {
       if (verdicts.includes('field')) continue;
       const entry = own.find((e) => e.placeholders.length) ?? own.find((e) => e.label !== null) ?? own[0];
       if (entry) {
-        const shown = entry.text.trim().replace(/(?:(?<!\s)\s+)?;\s*;?/g, ', ').replace(/^,\s*|,\s*$/g, '') || m.nothing;
+        const shown = excerpt(entry.text.trim().replace(/(?:(?<!\s)\s+)?;\s*;?/g, ', ').replace(/^,\s*|,\s*$/g, '')) || m.nothing;
         const fix = entry.placeholders.length
           ? { action: m.placeholderFix(party.name), edits: entry.placeholders.map((p) => ({ start: p.start, end: p.end, newText: prompt(p.header, lang) })), preferred: true }
           : { action: m.addFix(party.name), edits: [addEntry(model, top, party, lang)], preferred: true };
