@@ -18,7 +18,8 @@ const CEILING_MS = 30_000;
 
 function timed(text: string): { ms: number; result: ReturnType<typeof analyze> } {
   const start = performance.now();
-  const result = analyze(text, { chunked: false });
+  // As the CLI reads a file: no cache (the chunked path with a cache is the editor's, compared in chunked-whole).
+  const result = analyze(text);
   return { ms: performance.now() - start, result };
 }
 
@@ -47,6 +48,31 @@ describe('adversarial documents are analysed in time', function () {
     assert.ok(fixes.length > 900);
     const largest = Math.max(...fixes.map((f) => JSON.stringify(f.fixes).length));
     assert.ok(largest < 2_000, `a fix is ${largest} characters`);
+  });
+
+  it('a message quotes a short excerpt of the text, and names a few parties, not thousands', () => {
+    const dots = analyze(CASES.find((c) => c.name === 'run of .')!.build(100_000));
+    const spaces = analyze(CASES.find((c) => c.name === 'spaces in a contribution item')!.build(100_000));
+    for (const f of [...dots.findings, ...spaces.findings]) {
+      assert.ok(f.message.length < 400, `${f.ruleId}: a message of ${f.message.length} characters`);
+      assert.ok(JSON.stringify(f.data).length < 400, `${f.ruleId}: data of ${JSON.stringify(f.data).length} characters`);
+    }
+    assert.ok(dots.findings.some((f) => f.ruleId === 'unfilled-placeholder' && f.message.includes('…')), 'the long field is cut, and says so');
+    const parties = analyze(CASES.find((c) => c.name === 'parties list of 5,000 items')!.build(0));
+    const none = parties.findings.find((f) => f.ruleId === 'unstated-contribution')!;
+    assert.match(none.message, /Stichting Onderwijs 4 en 4995 andere\./);
+    assert.equal(none.data.partyCount, 5000);
+  });
+
+  it('more than 1,000 findings: the first 1,000 are shown, and a notice where the rest begins says how many there are', () => {
+    const text = `---\ntype: convenant\n---\n# Convenant\n\n## Ambitie\n\n${'Partijen willen zoveel mogelijk samenwerken.\n\n'.repeat(1_200)}`;
+    const result = analyze(text);
+    assert.equal(result.findings.length, 1_000);
+    const notice = result.notices.find((n) => /de eerste 1000 van \d+ meldingen/.test(n.message));
+    assert.ok(notice, result.notices.map((n) => n.message).join('\n'));
+    const total = Number(/van (\d+) meldingen/.exec(notice.message)![1]);
+    assert.ok(total > 1_200, `${total} findings`);
+    assert.ok(notice.range.start.line > result.findings.at(-1)!.range.start.line, 'the notice stands where the hidden findings start');
   });
 
   it('nesting deeper than 100 levels is reported once per stretch and the rest is checked', () => {

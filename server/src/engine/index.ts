@@ -74,10 +74,13 @@ function analyzeWithSuppressed(model: DocumentModel, options: AnalyzeOptions): {
   if (!scope.analysed) return { result: { ...base, findings: [] }, suppressed: [] };
   const errors: RuleError[] = [];
   const { kept, suppressed, notices } = applySuppression(runRules(model, settings, errors), model.markers, model.text, model.index, RULE_IDS, model.language);
+  // More findings than anyone reads (a party list of 100,000 names) would flood the editor: the first are shown.
+  const shown = kept.slice(0, MAX_FINDINGS);
+  const hidden = kept.length > MAX_FINDINGS ? [{ message: TOO_MANY(kept.length), range: kept[MAX_FINDINGS].range }] : [];
   const ignore = ignoreFixer(model);
-  const findings = kept.map((f) => ({ ...f, ignore: ignore(f) }));
+  const findings = shown.map((f) => ({ ...f, ignore: ignore(f) }));
   return {
-    result: { ...base, notices: [...model.notices, ...notices], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}), ...(errors.length ? { errors } : {}) },
+    result: { ...base, notices: [...model.notices, ...notices, ...hidden], findings, ...(suppressed.length ? { suppressed: suppressed.length } : {}), ...(errors.length ? { errors } : {}) },
     suppressed,
   };
 }
@@ -93,6 +96,10 @@ export function scan(text: string, options: AnalyzeOptions = {}): { result: Anal
 }
 
 const RULE_IDS = RULES.map((r) => r.id);
+
+const MAX_FINDINGS = 1000;
+const TOO_MANY = (count: number): string =>
+  `Samenspel toont de eerste ${MAX_FINDINGS} van ${count} meldingen; vanaf hier worden ze niet getoond. Los eerst deze op. / Samenspel shows the first ${MAX_FINDINGS} of ${count} findings; from here on they are not shown. Resolve these first.`;
 
 /** The rules to run; a test may pass its own to check that one that throws does not stop the others. */
 export function runRules(model: DocumentModel, settings: Settings, errors: RuleError[], rules: readonly Rule[] = RULES): Finding[] {
