@@ -54,8 +54,14 @@ describe('the chunked parse and the whole parse agree (issue #11 §3)', () => {
   it('on a name followed, after a blank line, by words that would complete a phrase (a chunk ends at the blank line)', () => {
     // "Council" + "Meetings" is a false friend only within a paragraph; across the blank line the chunks never meet.
     assertAgree('\n---\ntype: convenant\npartijen:\n  - Harwick Borough Council\n\n\n# Meetings\n\n');
+    assertAgree('\r\n---\r\ntype: convenant\r\npartijen:\r\n  - Harwick Borough Council\r\n\r\n# Meetings\r\n');
     const model = buildModel('# Convenant\n\nHarwick Borough Council\n\n\n# Meetings\n\n', { chunked: false });
     assert.ok(model.mentions.some((m) => m.group === 'gemeentebestuur'), 'the council is named, whatever heading follows');
+    // Within a paragraph a phrase still runs across a line break, LF or CRLF ("council\nmeetings" is a false friend).
+    for (const nl of ['\n', '\r\n', '\r']) {
+      const soft = buildModel(`# Verslag${nl}${nl}De Borough Council${nl}meetings gaan door.${nl}`, { chunked: false });
+      assert.ok(!soft.mentions.some((m) => m.group === 'gemeentebestuur'), JSON.stringify(nl));
+    }
   });
 
   it('on a second BOM, at the start or at the start of a later line', () => {

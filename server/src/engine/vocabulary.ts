@@ -25,44 +25,9 @@ export interface Phrases {
 function alternation(phrases: Phrases | string[]): string {
   const list = Array.isArray(phrases) ? phrases : [...phrases.nl, ...phrases.en];
   // A space in a phrase is any run of white space: text from a PDF breaks lines mid-phrase ("Raad van\nToezicht").
-  // ".{0,60}" in a phrase may cross a line break too. Neither crosses a blank line: a phrase stays in its paragraph.
-  return list.map((p) => `(?:${expand(p)})`).join('|');
-}
-
-/** A line break that does not end a paragraph: no blank line follows it. */
-const SOFT_BREAK = String.raw`(?:\r\n?|\n)(?![ \t]*(?:\r|\n|$))`;
-/** White space within a paragraph: spaces, tabs, no-break spaces and soft line breaks. */
-const SPACE = String.raw`(?:[^\S\r\n]|${SOFT_BREAK})+`;
-const OPTIONAL_SPACE = String.raw`(?:[^\S\r\n]|${SOFT_BREAK})*`;
-/** Any character within a paragraph. */
-const IN_PARAGRAPH = String.raw`(?:[^\r\n]|${SOFT_BREAK})`;
-
-/** A phrase as a pattern: a space (inside a character class: one white-space character), " ?" and ".{m,n}". */
-function expand(phrase: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < phrase.length; i++) {
-    const c = phrase[i];
-    if (c === '\\') {
-      out += phrase.slice(i, i + 2);
-      i++;
-    } else if (inClass) {
-      inClass = c !== ']';
-      out += c === ' ' ? '\\s' : c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-    } else if (c === ' ') {
-      const optional = phrase[i + 1] === '?';
-      out += optional ? OPTIONAL_SPACE : SPACE;
-      if (optional) i++;
-    } else {
-      const range = /^\.\{(\d+),(\d+)\}/.exec(phrase.slice(i, i + 16));
-      out += range ? `${IN_PARAGRAPH}{${range[1]},${range[2]}}` : c;
-      if (range) i += range[0].length - 1;
-    }
-  }
-  return out;
+  // ".{0,60}" in a phrase may cross a line break too, but not NUL, which groupMentions puts in every blank line (see
+  // withinParagraphs): a phrase stays in its paragraph. Kept short, as each pattern's size is its compile time.
+  return list.map((p) => `(?:${p.replace(/ \?/g, '\\s*').replace(/ /g, '\\s+').replace(/\.\{(\d+),(\d+)\}/g, '[^\\0]{$1,$2}')})`).join('|');
 }
 
 /** A whole-word, case-insensitive matcher for a concept; stateless (not global). */
@@ -72,7 +37,7 @@ export function wordsOf(phrases: Phrases | string[], flags = 'iu'): RegExp {
 
 /** User vocabulary is literal text: escaped, never compiled as given. */
 export function literal(text: string): string {
-  return text.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, SPACE);
+  return text.trim().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,7 +109,17 @@ function compoundScan(groups: StakeholderGroup[]): RegExp {
 }
 
 /** Where the groups are named in `text`, minus false friends. */
-export function groupMentions(groups: StakeholderGroup[], text: string): Array<Span & { group: string }> {
+/**
+ * The text with the line break that ends each blank line made NUL, same length: white space in a phrase then never
+ * runs across a blank line, so a phrase stays in its paragraph, and a chunk cut at a blank line reads as the whole.
+ */
+function withinParagraphs(text: string): string {
+  // A CRLF is one line break, never a CR and then an LF. No look-behind: it would be tried at every position.
+  return text.replace(/(\r\n|\r(?!\n)|\n)([ \t]*)(\r\n?|\n)/g, (_, end: string, blanks: string, next: string) => `${end}${blanks}\0${next.slice(1)}`);
+}
+
+export function groupMentions(groups: StakeholderGroup[], original: string): Array<Span & { group: string }> {
+  const text = withinParagraphs(original);
   const found: Array<Span & { group: string }> = [];
   for (const g of groups) {
     // A match inside a word ("raad" in "voorraad") is dropped; findAll goes on from the next character.
