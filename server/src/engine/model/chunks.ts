@@ -437,7 +437,7 @@ export function chunkBoundaries(text: string, coarse = false): number[] {
  * four other blocks, and any place once a chunk has grown large. The choice depends on the line itself (a hash), not
  * on where earlier cuts fell, so an edit moves no cut but its own and every other chunk stays cached. Coarse cuts,
  * for a document parsed once, come only once a chunk has grown large: the parser's time grows with the square of the
- * lists and quotes in what it parses, so a big document is never parsed in one piece.
+ * lists and quotes in what it parses, so a big document is not parsed in one piece where it can be cut.
  */
 function worthCutting(line: string, chunkLength: number, coarse: boolean): boolean {
   if (chunkLength > 16_384) return true;
