@@ -44,4 +44,27 @@ describe('language server stdout over stdio', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('sends console output to stderr once the client stops reading, instead of failing over and over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samenspel-stdout-'));
+    // The first message fails to reach the closed stdout; those after it must reach stderr.
+    const preload = join(dir, 'print.cjs');
+    writeFileSync(preload, "setTimeout(() => console.log('eins'), 400); setTimeout(() => console.log('zwei'), 800); setTimeout(() => console.error('drei'), 1000);\n");
+    try {
+      const server = spawn(process.execPath, ['--require', preload, SERVER_BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let stderr = '';
+      server.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // The client goes away from stdout but keeps stdin open: the server stays up.
+      server.stdout.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 1600));
+      assert.equal(server.exitCode, null, `the server is still running: ${stderr}`);
+      server.kill();
+      assert.match(stderr, /zwei/);
+      assert.match(stderr, /drei/);
+      // Each failed log message is reported once, not again and again.
+      assert.ok((stderr.match(/Sending log message failed/g) ?? []).length <= 2, stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -2,6 +2,8 @@
  * The language server: a thin adapter from LSP to the engine. Runs over IPC (VS Code) or stdio (any editor).
  * Nothing here writes to stdout but the connection itself: over stdio, stdout is the JSON-RPC channel.
  */
+// First: from here on, nothing a module prints reaches stdout, the JSON-RPC channel over stdio.
+import './stdio-console';
 import { setFlagsFromString } from 'node:v8';
 import { compilePatternsOnce } from './regexp-flags';
 import { fileURLToPath } from 'node:url';

@@ -5,7 +5,6 @@
  * the framing for good, so it is logged and the server exits with code 1, which an editor sees and can restart.
  * Everything is logged to stderr: over stdio, stdout is the JSON-RPC channel.
  */
-import { Console } from 'node:console';
 import { Transform, type TransformCallback } from 'node:stream';
 import { format } from 'node:util';
 import {
@@ -20,6 +19,7 @@ import {
   type Message,
   type ResponseMessage,
 } from 'vscode-languageserver/node';
+import { consoleToStderr, stderrConsole } from './stdio-console';
 
 const log = (message: string): boolean => process.stderr.write(`samenspel: ${message}\n`);
 
@@ -117,7 +117,7 @@ export function connect(argv: string[] = process.argv): Connection {
   const gone = (): never => process.exit(1);
   process.stdin.on('end', gone);
   process.stdin.on('close', gone);
-  routeConsole(connection);
+  routeConsole(connection, writer);
   return connection;
 }
 
@@ -125,14 +125,23 @@ export function connect(argv: string[] = process.argv): Connection {
  * Nothing may print to stdout but the connection. Given its own reader and writer, vscode-languageserver does not
  * patch the console as it does for plain --stdio, so do what it does: messages go to the client's log
  * (window/logMessage, a framed JSON-RPC message), which the editor shows in its output channel. Every other console
- * method (dir, table, count, time …) writes to stderr instead of stdout.
+ * method (dir, table, count, time …) writes to stderr. Once a write to the client has failed, messages go to stderr
+ * too: logging to the client again would fail again, and vscode-languageserver reports each failed log message with
+ * console.error, which would come back here without end.
  */
-function routeConsole(connection: Connection): void {
-  const onStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
-  const methods = console as unknown as Record<string, unknown>;
-  for (const [name, method] of Object.entries(onStderr)) if (typeof method === 'function') methods[name] = method.bind(onStderr);
-  const to = (write: (message: string) => void) => (...args: unknown[]): void => write(format(...args));
-  console.log = console.info = console.debug = to((m) => connection.console.log(m));
-  console.warn = to((m) => connection.console.warn(m));
-  console.error = to((m) => connection.console.error(m));
+function routeConsole(connection: Connection, writer: StreamMessageWriter): void {
+  consoleToStderr();
+  let reachable = true;
+  writer.onError(() => (reachable = false));
+  writer.onClose(() => (reachable = false));
+  const to =
+    (toClient: (message: string) => void, toStderr: (message: string) => void) =>
+    (...args: unknown[]): void => {
+      const message = format(...args);
+      if (reachable) toClient(message);
+      else toStderr(message);
+    };
+  console.log = console.info = console.debug = to((m) => connection.console.log(m), (m) => stderrConsole.log(m));
+  console.warn = to((m) => connection.console.warn(m), (m) => stderrConsole.warn(m));
+  console.error = to((m) => connection.console.error(m), (m) => stderrConsole.error(m));
 }
