@@ -333,13 +333,11 @@ const MARKUP = /[*_~#|<>[\]`\\]/g;
  * before anything is parsed, it errs towards yes: false friends still count, and so does text a reader does not see.
  */
 export function maySayWhoIsInvolved(text: string, groups: StakeholderGroup[]): boolean {
-  const loose = text.replace(MARKUP, ' ');
-  return (
-    groups.some((g) => (g.id === 'gemeentebestuur' || g.id === 'schoolbesturen') && g.words.test(loose)) ||
-    compoundScan(groups).test(loose) ||
-    MUNICIPAL_NAME.test(loose) ||
-    EDUCATION_NAME.test(loose)
-  );
+  const names = (t: string): boolean =>
+    groups.some((g) => (g.id === 'gemeentebestuur' || g.id === 'schoolbesturen') && g.words.test(t)) || compoundScan(groups).test(t) || MUNICIPAL_NAME.test(t) || EDUCATION_NAME.test(t);
+  // This runs on every keystroke of a document without front matter: the raw text first, where a partnership
+  // document names a side within its first lines, and only without a hit a copy with the syntax blanked.
+  return names(text) || names(text.replace(MARKUP, ' '));
 }
 
 /** What a declared party is, from its names (name and aliases) and the groups, with the user's own names added. */
